@@ -1,0 +1,133 @@
+# quotegraph - quote attribution for English news.
+#
+#   make demo      install build dependencies, build, annotate corpus/ into out/corpus.jsonl
+#   make check     install build dependencies, build, run every test
+#   make asan      the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make leakcheck the end-to-end run under valgrind (no leaks, no errors)
+#   make eval      score corpus/ and the shared seeds against their gold
+#   make help      all targets
+
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+OPT ?= -O2
+PKGS = libpcre2-8 libutf8proc jansson
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcre2-8 -lutf8proc -ljansson)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt -lpthread)
+
+# The binary finds its rules without flags: the source tree's rules/ for a
+# build here, $(PREFIX)/share/quotegraph/rules for `make install`.
+RULES_DIR ?= $(abspath rules)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+QG_CFLAGS = -std=c11 $(OPT) -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Ipipeline -Istages -Ieval -Icli $(PKG_CFLAGS) $(CFLAGS) $(SAN)
+QG_LDFLAGS = $(LDFLAGS) $(SAN)
+
+LIB_SRC = $(sort $(wildcard pipeline/*.c stages/*.c eval/*.c))
+CLI_SRC = $(sort $(filter-out cli/main.c,$(wildcard cli/*.c)))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ = $(BUILD)/obj/cli/main.o
+TEST_SRC = $(sort $(wildcard tests/*/check_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+BIN = $(BUILD)/quotegraph
+
+CORPUS_TXT = $(sort $(shell find corpus -name '*.txt' 2>/dev/null))
+
+.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench lint format \
+	install uninstall clean help
+.DELETE_ON_ERROR:
+
+all: $(BIN)
+
+help:
+	@sed -n 's/^#   //p' Makefile
+	@echo "  make unit       Check unit tests only"
+	@echo "  make bench      throughput on a generated corpus"
+	@echo "  make lint       cppcheck over the sources"
+	@echo "  make format     clang-format the sources"
+	@echo "  make install    install to PREFIX=$(PREFIX)"
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(QG_CFLAGS) -DQG_DEFAULT_RULES_DIR='"$(RULES_DIR)"' -MMD -MP -c $< -o $@
+
+$(BIN): $(LIB_OBJ) $(CLI_OBJ) $(MAIN_OBJ)
+	$(CC) -o $@ $^ $(QG_LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(CLI_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(QG_CFLAGS) $(CHECK_CFLAGS) -Itests -DQG_SOURCE_DIR='"$(CURDIR)"' \
+		-DQG_DEFAULT_RULES_DIR='"$(RULES_DIR)"' -o $@ $< $(LIB_OBJ) $(CLI_OBJ) \
+		$(QG_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS)
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# ---- the main job ----
+
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@mkdir -p out
+	$(BIN) -o out/corpus.jsonl corpus
+	@echo "demo: $$(wc -l < out/corpus.jsonl) documents annotated -> out/corpus.jsonl"
+	@if [ -f corpus/gold/corpus.gold.jsonl ]; then \
+		$(BIN) eval --gold corpus/gold/corpus.gold.jsonl out/corpus.jsonl; fi
+
+eval: $(BIN)
+	@sh tests/e2e/eval.sh $(BIN)
+
+# ---- tests ----
+
+check: deps
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@sh tests/run.sh $(BUILD)
+
+unit: $(TEST_BIN)
+	@sh tests/run.sh $(BUILD) unit
+
+test: check
+
+asan sanitize:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+		SAN='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
+		build/asan/quotegraph $(TEST_SRC:tests/%.c=build/asan/tests/%)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh build/asan
+
+ubsan: asan
+
+leakcheck: $(BIN)
+	@sh tests/e2e/leakcheck.sh $(BIN)
+
+bench: $(BIN)
+	@sh scripts/bench.sh $(BIN)
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--std=c11 --suppress=missingIncludeSystem -Ipipeline -Istages -Ieval -Icli \
+		pipeline stages eval cli
+
+format:
+	clang-format -i pipeline/*.[ch] stages/*.[ch] eval/*.[ch] cli/*.[ch] tests/*/*.[ch]
+
+install:
+	@$(MAKE) --no-print-directory BUILD=build/install RULES_DIR=$(PREFIX)/share/quotegraph/rules \
+		build/install/quotegraph
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/quotegraph/rules \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 build/install/quotegraph $(DESTDIR)$(PREFIX)/bin/quotegraph
+	install -m 644 rules/*.txt $(DESTDIR)$(PREFIX)/share/quotegraph/rules/
+	install -m 644 docs/quotegraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/quotegraph.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/quotegraph $(DESTDIR)$(PREFIX)/share/quotegraph \
+		$(DESTDIR)$(PREFIX)/share/man/man1/quotegraph.1
+
+clean:
+	rm -rf build out

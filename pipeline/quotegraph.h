@@ -1,0 +1,99 @@
+/* quotegraph.h - the library's public interface.
+ *
+ * Typical use:
+ *     qg_error err;
+ *     qg_rules *rules = qg_rules_load(QG_DEFAULT_RULES_DIR, &err);
+ *     qg_pipeline *p = qg_pipeline_new(rules, &opts);
+ *     qg_doc *doc = qg_doc_new(p, id, path, text, len, &err);  // per document
+ *     qg_pipeline_run(p, doc, &err);
+ *     qg_write_graph(doc, out);
+ *     qg_doc_free(doc);
+ *
+ * The library never prints and never exits: every failure is a status plus a
+ * filled qg_error. Ownership: a function named _new or _load returns memory
+ * the caller frees with the matching _free; everything reachable from a
+ * qg_doc belongs to that document's arena and dies with qg_doc_free. */
+#ifndef QUOTEGRAPH_H
+#define QUOTEGRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define QG_VERSION "0.1.0"
+#define QG_SCHEMA "quotegraph/1"
+#define QG_LAYERS_SCHEMA "quotegraph-layers/1"
+
+typedef enum {
+    QG_OK = 0,
+    QG_ERR_IO,        /* a file could not be read or written */
+    QG_ERR_RULES,     /* a rules file is missing or malformed */
+    QG_ERR_UTF8,      /* the input is not valid UTF-8 */
+    QG_ERR_BINARY,    /* the input holds NUL bytes */
+    QG_ERR_TOO_LARGE, /* the input exceeds the document size limit */
+    QG_ERR_INPUT,     /* malformed input record (JSON lines, layers file) */
+    QG_ERR_USAGE      /* an option value that makes no sense */
+} qg_status;
+
+/* Where and why something failed. FILE and LINE are empty/0 when they do not
+ * apply; COLUMN counts bytes from 1. OFFSET is a byte offset into the input
+ * for document errors (invalid UTF-8), else -1. */
+typedef struct {
+    qg_status status;
+    char file[512];
+    int line;
+    int column;
+    long offset;
+    char message[512];
+} qg_error;
+
+/* Stable machine-readable code of STATUS for error records: "invalid-utf8", ... */
+const char *qg_status_code(qg_status status);
+
+typedef struct qg_rules qg_rules;
+typedef struct qg_doc qg_doc;
+typedef struct qg_pipeline qg_pipeline;
+
+/* Hard limit on one document, so that one pathological file cannot take the
+ * machine; documents above it get a too-large error record. */
+#define QG_MAX_DOC_BYTES (64u * 1024u * 1024u)
+
+typedef struct {
+    uint32_t stages;    /* bit set of stages to run (qg_stage_mask); 0 = all */
+} qg_options;
+
+/* Returns a pipeline over RULES (borrowed: must outlive it), or NULL when
+ * malloc fails. A pipeline holds per-thread scratch: use one per thread. */
+qg_pipeline *qg_pipeline_new(const qg_rules *rules, const qg_options *opts);
+void qg_pipeline_free(qg_pipeline *p);
+
+/* Creates a document from TEXT[0..len) (copied). ID and SOURCE are copied;
+ * SOURCE may be NULL. DATE_ISO ("YYYY-MM-DD") may be NULL; otherwise a
+ * leading `date YYYY-MM-DD` line sets it. Returns NULL with ERR filled for
+ * invalid UTF-8, NUL bytes or a document over QG_MAX_DOC_BYTES. */
+qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
+                   size_t len, const char *date_iso, qg_error *err);
+void qg_doc_free(qg_doc *doc);
+
+/* Runs the selected stages that have not run yet, in table order. */
+qg_status qg_pipeline_run(qg_pipeline *p, qg_doc *doc, qg_error *err);
+
+/* Writes DOC's graph as one JSON line (schema quotegraph/1) to OUT.
+ * Returns 0, or -1 if writing failed. */
+int qg_write_graph(const qg_doc *doc, const qg_rules *rules, FILE *out);
+
+/* Writes DOC with every layer its stages produced (schema quotegraph-layers/1)
+ * as one JSON line. Returns 0, or -1 if writing failed. */
+int qg_write_layers(const qg_doc *doc, const qg_rules *rules, FILE *out);
+
+/* Rebuilds a document from one line written by qg_write_layers. Returns NULL
+ * with ERR filled if the line is malformed or was made with other rules. */
+qg_doc *qg_read_layers(qg_pipeline *p, const char *line, size_t len, qg_error *err);
+
+/* Writes an error record for a document that could not be processed. */
+int qg_write_error(const char *id, const char *source, const qg_error *err, FILE *out);
+
+/* Parses "YYYY-MM-DD" into *Y, *M, *D; returns 0, or -1 if it is no valid date. */
+int qg_parse_iso_date(const char *s, size_t len, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,117 @@
+/* text.c - UTF-8 validation and character classes. */
+#include "text.h"
+
+#include <utf8proc.h>
+
+long qg_utf8_validate(const char *s, size_t len)
+{
+    size_t i = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        int32_t cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            cp = c & 0x07;
+        } else {
+            return (long)i;
+        }
+        if (i + n > len)
+            return (long)i;
+        for (size_t k = 1; k < n; k++) {
+            if ((u[i + k] & 0xC0) != 0x80)
+                return (long)i;
+            cp = (cp << 6) | (u[i + k] & 0x3F);
+        }
+        /* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return (long)i;
+        i += n;
+    }
+    return -1;
+}
+
+int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return (int)n;
+}
+
+bool qg_cp_is_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MN; /* L* and Mn (combining marks) */
+}
+
+bool qg_cp_is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool qg_cp_is_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool qg_cp_is_digit(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool qg_cp_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+           cp == 0x85 || cp == 0xFEFF;
+}
+
+bool qg_cp_is_double_quote(int32_t cp)
+{
+    switch (cp) {
+    case '"': case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+    case 0x00AB: case 0x00BB: case 0x2033: case 0x301D: case 0x301E: case 0xFF02:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool qg_cp_is_single_quote(int32_t cp)
+{
+    switch (cp) {
+    case '\'': case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+    case 0x2039: case 0x203A: case 0x2032: case 0x0060: case 0x00B4:
+        return true;
+    default:
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+/* text.h - UTF-8 helpers shared by the stages: validation, decoding and the
+ * character classes tokenizing needs, all through utf8proc. */
+#ifndef QG_TEXT_H
+#define QG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Byte offset of the first invalid UTF-8 sequence in S[0..len), or -1. */
+long qg_utf8_validate(const char *s, size_t len);
+
+/* Decodes the code point at S[i] (valid UTF-8 assumed) into *CP and returns
+ * its length in bytes (1-4). */
+int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+
+bool qg_cp_is_letter(int32_t cp);
+bool qg_cp_is_upper(int32_t cp);
+bool qg_cp_is_lower(int32_t cp);
+bool qg_cp_is_digit(int32_t cp);
+bool qg_cp_is_space(int32_t cp); /* includes U+00A0 and the other Zs spaces */
+
+/* Quotation mark classes (apostrophe-like marks count as single quotes). */
+bool qg_cp_is_double_quote(int32_t cp);
+bool qg_cp_is_single_quote(int32_t cp);
+
+#endif

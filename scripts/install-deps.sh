@@ -1,0 +1,40 @@
+#!/bin/sh
+# Installs the Debian packages quotegraph builds and tests with, and nothing else.
+# Safe to run again: packages already present are left alone. Used by `make deps`.
+set -eu
+
+packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config"
+[ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
+
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    echo "install-deps: all build dependencies are present"
+    exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-deps: missing packages:$missing" >&2
+    echo "install-deps: this is not a Debian-like system; install their equivalents by hand" >&2
+    exit 1
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        sudo="sudo"
+    else
+        echo "install-deps: need root (or sudo) to install:$missing" >&2
+        exit 1
+    fi
+fi
+
+echo "install-deps: installing:$missing"
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086  # word splitting of the package list is intended
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

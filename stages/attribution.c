@@ -1,0 +1,954 @@
+/* attribution.c - finds statements and links each to its source, cue,
+ * speaker, date and relaying outlet, through the conventions of news:
+ * quote frames before and after ("...," he said / said X / X said: "..."),
+ * reported clauses and content noun phrases after a cue, participles that
+ * share their clause's subject (", saying ..."), "according to X", relays
+ * ("Mehr quoted X as saying"), continuation quotes and headline colons.
+ * Reads: tokens, sentences, timexes, quotes, mentions, entities.
+ * Adds: statements, sorted by content start. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "provenance.h"
+#include "stage.h"
+#include "tokens.h"
+
+typedef struct {
+    qg_doc *doc;
+    const qg_rules *rules;
+    uint32_t *quote_of, *sent_of, *mention_of, *timex_of;
+    uint32_t *appos_owner; /* per token: mention whose appositive ends at this comma */
+    uint8_t *quote_used;   /* per quote: part of a statement */
+    uint8_t *cue_used;     /* per token: cue already consumed */
+    uint32_t first, last;  /* the current sentence's tokens */
+    uint32_t sent;
+} attr;
+
+typedef struct {
+    uint32_t first, last; /* token range, last exclusive */
+    uint32_t attrs;       /* QG_CUE_* */
+} cue;
+
+/* ---- cues ---- */
+
+static bool nounlike_before(const attr *a, uint32_t i)
+{
+    if (i <= a->first)
+        return false;
+    uint32_t p = i - 1;
+    if (tok_poss(a->doc, p))
+        return true;
+    if (tok_fn(a->rules, a->doc, p, QG_FN_DET) && !qg_tok_is(a->doc, p, "that"))
+        return true;
+    uint32_t pa = tok_attrs(a->rules, a->doc, p, QG_LEX_PRONOUN);
+    return (pa & QG_PRON_POSSESSIVE) != 0;
+}
+
+/* The cue starting at token I, if it is used as a cue there. */
+static bool cue_at(const attr *a, uint32_t i, cue *c)
+{
+    const qg_doc *d = a->doc;
+    if (i >= a->last || !tok_has(d, i, QG_LEX_CUE | QG_LEX_PHRASE) || tok(d, i)->kind != QG_TOK_WORD)
+        return false;
+    const qg_lex_entry *e = qg_rules_phrase(a->rules, d, i, a->last, QG_LEX_CUE);
+    if (!e)
+        return false;
+    c->first = i;
+    c->last = i + e->ntok;
+    c->attrs = e->attrs;
+    /* "his remarks", "the claim": nouns, unless a noun cue. */
+    if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && nounlike_before(a, i))
+        return false;
+    if ((e->attrs & QG_CUE_NOUN) && !(e->ntok > 1))
+        return false; /* statement, interview: frames, not cues of their own */
+    return true;
+}
+
+/* The cue whose last token is B (phrases up to four words), if any. */
+static bool cue_ending_at(const attr *a, uint32_t b, cue *c)
+{
+    for (uint32_t back = 0; back < 4 && b >= a->first + back; back++)
+        if (cue_at(a, b - back, c) && c->last == b + 1)
+            return true;
+    return false;
+}
+
+/* ---- spans and skipping ---- */
+
+static bool is_ly_adverb(const attr *a, uint32_t i)
+{
+    uint32_t n = qg_tok_len(a->doc, i);
+    const char *s = qg_tok_text(a->doc, i);
+    return tok_lower(a->doc, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
+static bool is_adjunct(const attr *a, uint32_t i)
+{
+    return tok_fn(a->rules, a->doc, i, QG_FN_AUX | QG_FN_ADV | QG_FN_NEG) || is_ly_adverb(a, i);
+}
+
+static bool is_prep(const attr *a, uint32_t i)
+{
+    return tok_fn(a->rules, a->doc, i, QG_FN_PREP);
+}
+
+/* Walks left from I (exclusive) over auxiliaries, adverbs and date phrases
+ * ("has also", "on Friday", "In comments last month"). */
+static uint32_t skip_back(const attr *a, uint32_t i)
+{
+    while (i > a->first) {
+        uint32_t p = i - 1;
+        if (is_adjunct(a, p)) {
+            i = p;
+        } else if (a->timex_of[p] != QG_NONE) {
+            i = a->doc->timexes.items[a->timex_of[p]].first;
+            if (i > a->first && is_prep(a, i - 1))
+                i--;
+        } else {
+            /* a short prepositional phrase after an auxiliary: "have on several occasions" */
+            uint32_t k = p, steps = 0;
+            while (k > a->first && steps < 4 && tok_lower(a->doc, k) && !is_prep(a, k) &&
+                   !tok_has(a->doc, k, QG_LEX_CUE)) {
+                k--;
+                steps++;
+            }
+            if (steps > 0 && is_prep(a, k) && k > a->first && is_adjunct(a, k - 1))
+                i = k;
+            else
+                break;
+        }
+    }
+    return i;
+}
+
+/* Skips right over date phrases and adverbs after a cue: "said on Sunday that". */
+static uint32_t skip_fwd(const attr *a, uint32_t i)
+{
+    while (i < a->last) {
+        if (a->timex_of[i] != QG_NONE) {
+            i = a->doc->timexes.items[a->timex_of[i]].last;
+        } else if (is_prep(a, i) && i + 1 < a->last && a->timex_of[i + 1] != QG_NONE &&
+                   !qg_tok_is(a->doc, i, "that")) {
+            i++;
+        } else if (is_adjunct(a, i) && !tok_fn(a->rules, a->doc, i, QG_FN_AUX)) {
+            i++;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+static bool mention_ends_at(const attr *a, uint32_t p, uint32_t *m)
+{
+    uint32_t k = a->mention_of[p];
+    if (k == QG_NONE || a->doc->mentions.items[k].last != p + 1)
+        return false;
+    *m = k;
+    return true;
+}
+
+static bool mention_starts_at(const attr *a, uint32_t i, uint32_t *m)
+{
+    if (i >= a->last)
+        return false;
+    uint32_t k = a->mention_of[i];
+    if (k == QG_NONE || a->doc->mentions.items[k].first != i)
+        return false;
+    *m = k;
+    return true;
+}
+
+/* The subject of the cue starting at C: the mention right before it, past
+ * adjuncts, an appositive or a relative clause. *JOINT gets the first of
+ * "X and Y said". Returns a mention index or QG_NONE. */
+static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
+{
+    *joint = QG_NONE;
+    uint32_t i = skip_back(a, c);
+    if (i <= a->first)
+        return QG_NONE;
+    uint32_t p = i - 1, m;
+    if (tok_punct(a->doc, p) == ',') {
+        if (a->appos_owner[p] != QG_NONE)
+            return a->appos_owner[p];
+        /* ", who chairs the panel," : the antecedent before ", who" */
+        for (uint32_t k = p; k > a->first + 1 && p - k < 24; k--) {
+            if (qg_tok_is(a->doc, k, "who") && tok_punct(a->doc, k - 1) == ',' &&
+                mention_ends_at(a, k - 2, &m))
+                return m;
+        }
+        return QG_NONE;
+    }
+    if (!mention_ends_at(a, p, &m))
+        return QG_NONE;
+    const qg_mention *mm = &a->doc->mentions.items[m];
+    uint32_t other;
+    if (mm->first >= a->first + 2 && qg_tok_is(a->doc, mm->first - 1, "and") &&
+        mention_ends_at(a, mm->first - 2, &other) &&
+        a->doc->mentions.items[other].kind != QG_MEN_ORG)
+        *joint = other;
+    return m;
+}
+
+/* Where the content starting at FROM ends (exclusive): at the sentence's
+ * final punctuation, or before a new frame: ", saying", ", according to",
+ * ", the agency reported", ", which ...", "and insisted that". */
+static uint32_t clause_end(const attr *a, uint32_t from)
+{
+    const qg_doc *d = a->doc;
+    uint32_t i = from;
+    while (i < a->last) {
+        uint32_t q = a->quote_of[i];
+        if (q != QG_NONE && d->quotes.items[q].open == i) {
+            const qg_quote *qq = &d->quotes.items[q];
+            uint32_t end = qq->close != QG_NONE ? qq->close + 1 : qq->last;
+            while (qq->parent != QG_NONE && d->quotes.items[qq->parent].open >= from)
+                qq = &d->quotes.items[qq->parent];
+            i = end > i ? end : i + 1;
+            continue;
+        }
+        char p = tok_punct(d, i);
+        if (p == ';' || (p == ':' && i > from + 2))
+            return i;
+        if (p == ',' || tok_is_dash(d, i)) {
+            uint32_t n = i + 1;
+            cue c;
+            if (cue_at(a, n, &c) && ((c.attrs & QG_CUE_ING) || (c.attrs & QG_CUE_PREP)))
+                return i;
+            if (qg_tok_is(d, n, "which") || qg_tok_is(d, n, "who") || qg_tok_is(d, n, "while") ||
+                qg_tok_is(d, n, "without") ||
+                (qg_tok_is(d, n, "in") && (qg_tok_is(d, n + 1, "what") || qg_tok_is(d, n + 1, "which"))))
+                return i;
+            /* ", the semi-official Mehr news agency reported." */
+            uint32_t m;
+            if (mention_starts_at(a, n, &m)) {
+                uint32_t after = skip_fwd(a, d->mentions.items[m].last);
+                cue c2;
+                if (cue_at(a, after, &c2)) {
+                    uint32_t e = skip_fwd(a, c2.last);
+                    if (e >= a->last || tok(d, e)->flags & QG_TF_SENT_END)
+                        return i;
+                }
+            }
+        }
+        if (qg_tok_is(d, i, "and") || qg_tok_is(d, i, "but")) {
+            uint32_t n = i + 1;
+            while (n < a->last && is_adjunct(a, n))
+                n++;
+            cue c;
+            if (cue_at(a, n, &c) && !(c.attrs & (QG_CUE_WEAK | QG_CUE_ING | QG_CUE_NOUN | QG_CUE_PREP)))
+                return i;
+        }
+        if ((tok(d, i)->flags & QG_TF_SENT_END) && q == QG_NONE)
+            return i;
+        i++;
+    }
+    return a->last;
+}
+
+/* ---- statements ---- */
+
+typedef struct {
+    uint32_t first, last;   /* content tokens */
+    uint32_t source, joint; /* mentions */
+    cue cue;                /* cue.first == QG_NONE: no cue */
+    uint32_t rule, confidence;
+    uint32_t speaker;       /* QG_NONE: from the source mention */
+} draft;
+
+static bool is_trailing_punct(const qg_doc *d, uint32_t i)
+{
+    char c = tok_punct(d, i);
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || tok_is_dash(d, i) ||
+           (tok(d, i)->kind == QG_TOK_PUNCT && qg_tok_len(d, i) == 3 && qg_tok_text(d, i)[0] == '.');
+}
+
+/* Appends a statement for DR; decides its kind from the quote marks it holds. */
+static qg_statement *emit(attr *a, const draft *dr)
+{
+    qg_doc *d = a->doc;
+    uint32_t f = dr->first, l = dr->last;
+    while (l > f && is_trailing_punct(d, l - 1))
+        l--;
+    while (f < l && (tok_punct(d, f) == ',' || tok_punct(d, f) == ':' || tok_is_dash(d, f)))
+        f++;
+    if (f >= l)
+        return NULL;
+    uint32_t kind = QG_STMT_INDIRECT, quote = QG_NONE;
+    uint32_t start = tok(d, f)->start, end = tok(d, l - 1)->end;
+    uint32_t q = a->quote_of[f];
+    if (q != QG_NONE && d->quotes.items[q].open == f) {
+        /* climb to the outermost quote opening here */
+        while (d->quotes.items[q].parent != QG_NONE && d->quotes.items[d->quotes.items[q].parent].open == f)
+            q = d->quotes.items[q].parent;
+    }
+    if (q != QG_NONE && d->quotes.items[q].open == f) {
+        const qg_quote *qq = &d->quotes.items[q];
+        uint32_t qend = qq->close != QG_NONE ? qq->close + 1 : qq->last;
+        if (qend >= l) {
+            /* The whole content is one quotation: direct, marks excluded, and
+             * the frame comma before the closing mark too. */
+            uint32_t cl = qq->last;
+            while (cl > qq->first && tok_punct(d, cl - 1) == ',')
+                cl--;
+            if (cl <= qq->first)
+                return NULL;
+            kind = QG_STMT_DIRECT;
+            quote = q;
+            start = tok(d, qq->first)->start;
+            end = tok(d, cl - 1)->end;
+            a->quote_used[q] = 1;
+        }
+    }
+    if (kind != QG_STMT_DIRECT) {
+        for (uint32_t i = f; i < l; i++)
+            if (tok(d, i)->kind == QG_TOK_QUOTE && a->quote_of[i] != QG_NONE) {
+                kind = QG_STMT_MIXED;
+                a->quote_used[a->quote_of[i]] = 1;
+            }
+    }
+    qg_statement *s = QG_VEC_PUSH(d->arena, d->statements);
+    s->start = start;
+    s->end = end;
+    s->kind = kind;
+    s->quote = quote;
+    s->source = dr->source;
+    s->source2 = dr->joint;
+    s->speaker = dr->speaker;
+    s->speaker2 = QG_NONE;
+    if (s->speaker == QG_NONE && dr->source != QG_NONE)
+        s->speaker = d->mentions.items[dr->source].entity;
+    if (dr->joint != QG_NONE)
+        s->speaker2 = d->mentions.items[dr->joint].entity;
+    s->cue_first = dr->cue.first;
+    s->cue_last = dr->cue.last;
+    s->date = s->outlet = QG_NONE;
+    s->rule = dr->rule;
+    s->confidence = dr->confidence;
+    if (dr->source != QG_NONE) {
+        uint32_t k = d->mentions.items[dr->source].kind;
+        if (k == QG_MEN_PRONOUN || k == QG_MEN_NOMINAL)
+            s->confidence -= 100;
+    }
+    if (dr->cue.first != QG_NONE)
+        for (uint32_t i = dr->cue.first; i < dr->cue.last; i++)
+            a->cue_used[i] = 1;
+    return s;
+}
+
+static draft new_draft(uint32_t rule, uint32_t confidence)
+{
+    draft d = {0, 0, QG_NONE, QG_NONE, {QG_NONE, QG_NONE, 0}, rule, confidence, QG_NONE};
+    return d;
+}
+
+/* The main subject of the sentence for a participle cue (", saying"): the
+ * source of the previous statement in the sentence, else its first mention. */
+static uint32_t clause_subject(const attr *a, uint32_t before)
+{
+    const qg_doc *d = a->doc;
+    for (uint32_t k = d->statements.count; k-- > 0;) {
+        const qg_statement *s = &d->statements.items[k];
+        if (s->source == QG_NONE)
+            continue;
+        uint32_t t = d->mentions.items[s->source].first;
+        if (a->sent_of[t] == a->sent && t < before)
+            return s->source;
+        if (a->sent_of[t] != a->sent)
+            break;
+    }
+    for (uint32_t i = a->first; i < before; i++) {
+        uint32_t m = a->mention_of[i];
+        if (m != QG_NONE && a->quote_of[i] == QG_NONE && !(i > a->first && is_prep(a, i - 1))) {
+            uint32_t k = d->mentions.items[m].kind;
+            if (k != QG_MEN_PRONOUN || d->mentions.items[m].entity != QG_NONE)
+                return m;
+        }
+    }
+    return QG_NONE;
+}
+
+/* ---- direct quotes ---- */
+
+/* After the quote: `"...," he said`, `"...," said Salami`, `"...," Mehr
+ * quoted Salami as saying`. Returns true when a frame was found. */
+static bool frame_after(attr *a, uint32_t qi)
+{
+    qg_doc *d = a->doc;
+    const qg_quote *q = &d->quotes.items[qi];
+    if (q->close == QG_NONE)
+        return false;
+    uint32_t j = q->close + 1;
+    if (tok_punct(d, j) == ',')
+        j++;
+    if (j >= a->last)
+        return false;
+    draft dr = new_draft(QG_R_QUOTE_AFTER, 950);
+    uint32_t m;
+    cue c;
+    if (mention_starts_at(a, j, &m)) {
+        const qg_mention *mm = &d->mentions.items[m];
+        uint32_t k = mm->last;
+        if (mm->appos_last != QG_NONE && tok_punct(d, mm->appos_last) == ',')
+            k = mm->appos_last + 1;
+        k = skip_fwd(a, k);
+        while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX))
+            k++;
+        if (!cue_at(a, k, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP)))
+            return false;
+        if ((c.attrs & QG_CUE_RELAY) && (mm->flags & QG_MF_OUTLET)) {
+            /* Mehr quoted Salami as saying */
+            uint32_t s2;
+            if (mention_starts_at(a, c.last, &s2)) {
+                uint32_t e = d->mentions.items[s2].last;
+                cue c3;
+                if (qg_tok_is(d, e, "as") && cue_at(a, e + 1, &c3))
+                    c.last = c3.last;
+                dr.source = s2;
+                dr.rule = QG_R_QUOTE_RELAY;
+            } else {
+                return false; /* "..., Mehr reported": a frame, not a speaker */
+            }
+        } else {
+            dr.source = m;
+        }
+    } else if (cue_at(a, j, &c) && !(c.attrs & (QG_CUE_ING | QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP))) {
+        uint32_t k = skip_fwd(a, c.last);
+        if (!mention_starts_at(a, k, &m))
+            return false;
+        dr.source = m;
+        dr.rule = QG_R_QUOTE_AFTER_INVERTED;
+    } else {
+        return false;
+    }
+    dr.cue = c;
+    /* A quote that opens its sentence is the whole statement; text before
+     * it makes a mixed statement from the sentence start. */
+    dr.first = q->open;
+    uint32_t start = a->first;
+    while (start < q->open && (tok_is_dash(d, start) || tok(d, start)->kind == QG_TOK_QUOTE))
+        start++;
+    if (start < q->open && q->parent == QG_NONE)
+        dr.first = a->first;
+    dr.last = q->close + 1;
+    return emit(a, &dr) != NULL;
+}
+
+/* Before the quote: `Salami said: "..."`, `..., saying, "..."`, `insisted
+ * that "..."`, `as Imam once said, '...'`. */
+static bool frame_before(attr *a, uint32_t qi)
+{
+    qg_doc *d = a->doc;
+    const qg_quote *q = &d->quotes.items[qi];
+    if (q->open <= a->first)
+        return false;
+    /* The quote must end its clause, or it is a partial quote in a clause. */
+    if (q->close != QG_NONE) {
+        uint32_t n = q->close + 1;
+        if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && tok_punct(d, n) != ',' &&
+            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n))
+            return false;
+    }
+    uint32_t b = q->open - 1;
+    if ((tok_punct(d, b) == ',' || tok_punct(d, b) == ':') && b > a->first)
+        b--;
+    if (qg_tok_is(d, b, "that") && b > a->first)
+        b--;
+    b = skip_back(a, b + 1);
+    if (b <= a->first)
+        return false;
+    b--;
+    cue c;
+    if (!cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP)) || a->cue_used[c.first])
+        return false;
+    draft dr = new_draft(QG_R_QUOTE_BEFORE, 900);
+    dr.cue = c;
+    if (c.attrs & QG_CUE_ING) {
+        dr.source = clause_subject(a, c.first);
+    } else {
+        uint32_t joint;
+        dr.source = subject_before(a, c.first, &joint);
+        dr.joint = joint;
+        if (dr.source == QG_NONE) {
+            uint32_t m; /* said X: "..." */
+            if (mention_starts_at(a, c.last, &m))
+                dr.source = m;
+        }
+    }
+    if (dr.source == QG_NONE)
+        return false;
+    dr.first = q->open;
+    dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
+    if (q->parent != QG_NONE)
+        dr.rule = QG_R_NESTED;
+    return emit(a, &dr) != NULL;
+}
+
+/* ---- reported speech ---- */
+
+/* Content after a cue: skips an addressee (told reporters), dates, "that". */
+static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
+{
+    const qg_doc *d = a->doc;
+    uint32_t k = skip_fwd(a, c->last);
+    *has_that = false;
+    if ((c->attrs & QG_CUE_OBJ) && !(c->attrs & QG_CUE_INF)) {
+        uint32_t m;
+        if (mention_starts_at(a, k, &m))
+            k = d->mentions.items[m].last;
+        else if (tok_has(d, k, QG_LEX_GROUP | QG_LEX_PRONOUN) && !qg_tok_is(d, k, "that"))
+            k++;
+        k = skip_fwd(a, k);
+    }
+    /* "said in a statement that", "said in an interview with CNN that" */
+    if (is_prep(a, k) && !qg_tok_is(d, k, "that")) {
+        for (uint32_t j = k + 1; j < a->last && j < k + 9; j++) {
+            if (qg_tok_is(d, j, "that") || tok_punct(d, j) == ',' || tok_punct(d, j) == ':') {
+                k = j;
+                break;
+            }
+            if (tok(d, j)->flags & QG_TF_SENT_END) {
+                k = a->last;
+                break;
+            }
+        }
+    }
+    if (tok_punct(d, k) == ',' || tok_punct(d, k) == ':')
+        k++;
+    if (qg_tok_is(d, k, "that")) {
+        *has_that = true;
+        k++;
+    }
+    return k;
+}
+
+static bool content_opens_np(const attr *a, uint32_t k)
+{
+    const qg_doc *d = a->doc;
+    if (k >= a->last)
+        return false;
+    const qg_token *t = tok(d, k);
+    if (t->kind == QG_TOK_QUOTE || t->kind == QG_TOK_NUMBER)
+        return true;
+    if (t->kind != QG_TOK_WORD)
+        return false;
+    if (tok_fn(a->rules, d, k, QG_FN_PREP | QG_FN_SUBORD | QG_FN_CONJ))
+        return false;
+    return true;
+}
+
+/* A cue with its content after it: "X said (that) ...", "X dismissed the
+ * idea of ...", participles ", saying ...", "X advised Y not to ...". */
+static void speech_after_cue(attr *a, const cue *c)
+{
+    qg_doc *d = a->doc;
+    bool participle = (c->attrs & QG_CUE_ING) && c->first > a->first &&
+                      (tok_punct(d, c->first - 1) == ',' || qg_tok_is(d, c->first - 1, "and"));
+    if ((c->attrs & QG_CUE_ING) && !participle)
+        return; /* "speaking", "as saying": handled by their frames */
+    bool has_that = false;
+    uint32_t k = content_start(a, c, &has_that);
+    if (k >= a->last || (tok(d, k)->flags & QG_TF_SENT_END))
+        return;
+    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE)
+        return;
+    bool clause = (c->attrs & (QG_CUE_CLAUSE | QG_CUE_INF)) != 0;
+    bool np = (c->attrs & QG_CUE_NP) != 0;
+    if (!has_that && !content_opens_np(a, k))
+        return;
+    if (!clause && !np)
+        return;
+    draft dr = new_draft(np && !has_that && !(c->attrs & QG_CUE_CLAUSE) ? QG_R_SPEECH_NP : QG_R_SPEECH_CLAUSE,
+                         np && !has_that ? 700 : 850);
+    if (np && !has_that && (c->attrs & QG_CUE_CLAUSE) && (c->attrs & QG_CUE_NP)) {
+        /* "stressed the importance of": a noun phrase, not a clause */
+        const qg_token *t = tok(d, k);
+        if (tok_fn(a->rules, d, k, QG_FN_DET) || tok_poss(d, k + 1) ||
+            (tok_attrs(a->rules, d, k, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE)) {
+            dr.rule = QG_R_SPEECH_NP;
+            dr.confidence = 700;
+        }
+        (void)t;
+    }
+    dr.cue = *c;
+    if (participle) {
+        dr.source = clause_subject(a, c->first);
+        dr.rule = dr.rule == QG_R_SPEECH_NP ? QG_R_SPEECH_NP : QG_R_SPEECH_PARTICIPLE;
+        dr.confidence = 800;
+    } else {
+        uint32_t joint;
+        dr.source = subject_before(a, c->first, &joint);
+        dr.joint = joint;
+    }
+    if (dr.source == QG_NONE && c->first == a->first)
+        return; /* "Asked about ...": a sentence-initial participle frame */
+    if (dr.source == QG_NONE) {
+        /* "the claim by Pompeo" is handled elsewhere; without a subject the
+         * cue is not a statement of anyone we can name. */
+        return;
+    }
+    dr.first = k;
+    dr.last = clause_end(a, k);
+    if (dr.last <= dr.first)
+        return;
+    emit(a, &dr);
+}
+
+/* Content before the cue: "..., said the commander", "..., a spokesman said". */
+static bool speech_before_cue(attr *a, const cue *c)
+{
+    qg_doc *d = a->doc;
+    if (c->attrs & (QG_CUE_ING | QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP))
+        return false;
+    uint32_t after = skip_fwd(a, c->last);
+    uint32_t source = QG_NONE, joint = QG_NONE;
+    uint32_t comma;
+    uint32_t m;
+    if (mention_starts_at(a, after, &m) && c->first > a->first && tok_punct(d, c->first - 1) == ',') {
+        /* inverted: ", said the commander of ... Hossein Salami on Thursday" */
+        source = m;
+        comma = c->first - 1;
+        after = skip_fwd(a, d->mentions.items[m].last);
+    } else {
+        source = subject_before(a, c->first, &joint);
+        if (source == QG_NONE)
+            return false;
+        uint32_t sf = d->mentions.items[source].first;
+        if (joint != QG_NONE)
+            sf = d->mentions.items[joint].first;
+        if (sf <= a->first || tok_punct(d, sf - 1) != ',')
+            return false;
+        comma = sf - 1;
+    }
+    /* The frame must close the clause: ".", or ", adding ...". */
+    if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
+        return false;
+    uint32_t start = a->first;
+    uint32_t at_m;
+    /* "According to X, ..." is its own frame; skip it. */
+    if (cue_at(a, start, &(cue){0}) && mention_starts_at(a, start + 2, &at_m))
+        start = d->mentions.items[at_m].last + 1;
+    if (start >= comma)
+        return false;
+    draft dr = new_draft(QG_R_SPEECH_CLAUSE_AFTER, 850);
+    dr.cue = *c;
+    dr.source = source;
+    dr.joint = joint;
+    dr.first = start;
+    dr.last = comma;
+    return emit(a, &dr) != NULL;
+}
+
+/* "according to X": the rest of the sentence is X's. */
+static void according_to(attr *a, const cue *c)
+{
+    qg_doc *d = a->doc;
+    uint32_t m;
+    if (!mention_starts_at(a, c->last, &m))
+        return;
+    draft dr = new_draft(QG_R_SPEECH_ACCORDING_TO, 850);
+    dr.cue = *c;
+    dr.source = m;
+    uint32_t mend = d->mentions.items[m].last;
+    if (c->first == a->first || (c->first == a->first + 1 && tok_is_dash(d, a->first))) {
+        dr.first = mend;
+        dr.last = clause_end(a, mend + 1);
+    } else {
+        dr.first = a->first;
+        dr.last = c->first;
+    }
+    emit(a, &dr);
+}
+
+/* "the claim by X that ...", "X's claim that ...". */
+static void noun_cue(attr *a, const cue *c)
+{
+    qg_doc *d = a->doc;
+    uint32_t source = QG_NONE, m;
+    uint32_t that = c->last - 1; /* phrase "claim that" ends with that */
+    if (c->first > a->first + 1 && tok_poss(d, c->first - 1) && mention_ends_at(a, c->first - 2, &m))
+        source = m;
+    else if (qg_tok_is(d, c->first + 1, "by") && mention_starts_at(a, c->first + 2, &m))
+        source = m;
+    if (source == QG_NONE)
+        return;
+    (void)that;
+    draft dr = new_draft(QG_R_SPEECH_NOUN, 700);
+    dr.cue = (cue){c->first, c->first + 1, c->attrs};
+    dr.source = source;
+    dr.first = c->last;
+    dr.last = clause_end(a, c->last);
+    emit(a, &dr);
+}
+
+/* "claim by US Secretary of State Mike Pompeo that ...": a noun cue with the
+ * source between the noun and "that". */
+static void claim_by(attr *a, uint32_t i)
+{
+    qg_doc *d = a->doc;
+    uint32_t m;
+    if (!(qg_tok_is(d, i, "claim") || qg_tok_is(d, i, "claims") || qg_tok_is(d, i, "assertion")) ||
+        !qg_tok_is(d, i + 1, "by") || !mention_starts_at(a, i + 2, &m))
+        return;
+    uint32_t e = d->mentions.items[m].last;
+    if (!qg_tok_is(d, e, "that"))
+        return;
+    draft dr = new_draft(QG_R_SPEECH_NOUN, 700);
+    dr.cue = (cue){i, i + 1, QG_CUE_NOUN};
+    dr.source = m;
+    dr.first = e + 1;
+    dr.last = clause_end(a, e + 1);
+    emit(a, &dr);
+}
+
+/* Headlines: "Iran's missile might not up for negotiations: Army commander". */
+static void headline_colon(attr *a)
+{
+    qg_doc *d = a->doc;
+    const qg_sentence *s = &d->sentences.items[a->sent];
+    if (!(s->flags & QG_SF_HEADLINE))
+        return;
+    for (uint32_t i = a->first + 2; i + 1 < a->last; i++) {
+        uint32_t m;
+        if (tok_punct(d, i) == ':' && mention_starts_at(a, i + 1, &m) && d->mentions.items[m].last == a->last) {
+            draft dr = new_draft(QG_R_SPEECH_HEADLINE, 600);
+            dr.source = m;
+            dr.first = a->first;
+            dr.last = i;
+            emit(a, &dr);
+            return;
+        }
+    }
+}
+
+/* ---- passes ---- */
+
+/* The token that starts at or after byte B (binary search). */
+static uint32_t token_at_byte(const qg_doc *d, uint32_t b)
+{
+    uint32_t lo = 0, hi = d->tokens.count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (d->tokens.items[mid].end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void set_sentence(attr *a, uint32_t si)
+{
+    a->sent = si;
+    a->first = a->doc->sentences.items[si].first;
+    a->last = a->doc->sentences.items[si].last;
+}
+
+static bool inside_statement(const qg_doc *d, uint32_t from, uint32_t b)
+{
+    for (uint32_t k = from; k < d->statements.count; k++)
+        if (d->statements.items[k].start <= b && b < d->statements.items[k].end)
+            return true;
+    return false;
+}
+
+static void sentence_pass(attr *a, uint32_t si)
+{
+    qg_doc *d = a->doc;
+    set_sentence(a, si);
+    uint32_t stmt_from = d->statements.count;
+    /* 1. quotations with a frame after or before them */
+    for (uint32_t i = a->first; i < a->last; i++) {
+        uint32_t q = a->quote_of[i];
+        if (q == QG_NONE || d->quotes.items[q].open != i || a->quote_used[q])
+            continue;
+        if (!frame_after(a, q))
+            frame_before(a, q);
+    }
+    /* 2. cues with reported content */
+    for (uint32_t i = a->first; i < a->last; i++) {
+        cue c;
+        if (a->cue_used[i] || a->quote_of[i] != QG_NONE || !cue_at(a, i, &c))
+            continue;
+        if (inside_statement(d, stmt_from, tok(d, i)->start))
+            continue;
+        if (c.attrs & QG_CUE_PREP)
+            according_to(a, &c);
+        else if (c.attrs & QG_CUE_NOUN)
+            noun_cue(a, &c);
+        else if (!(c.attrs & QG_CUE_FRAME) && !speech_before_cue(a, &c))
+            speech_after_cue(a, &c);
+        i = c.last - 1;
+    }
+    for (uint32_t i = a->first; i < a->last; i++)
+        if (a->quote_of[i] == QG_NONE && !inside_statement(d, stmt_from, tok(d, i)->start))
+            claim_by(a, i);
+    if (d->statements.count == stmt_from)
+        headline_colon(a);
+}
+
+/* Quotes no frame claimed: continuations of the previous speaker, or
+ * sentence-like quotes without a speaker. Statements are sorted by now, so
+ * one forward walk finds each quote's predecessor. */
+static void continuation_pass(attr *a)
+{
+    qg_doc *d = a->doc;
+    uint32_t nstmt = d->statements.count, k = 0;
+    const qg_statement *prev = NULL;
+    for (uint32_t qi = 0; qi < d->quotes.count; qi++) {
+        const qg_quote *q = &d->quotes.items[qi];
+        if (a->quote_used[qi] || q->parent != QG_NONE)
+            continue;
+        uint32_t words = 0, caps = 0;
+        for (uint32_t i = q->first; i < q->last; i++)
+            if (tok_word(d, i)) {
+                words++;
+                caps += tok_cap(d, i) ? 1 : 0;
+            }
+        /* Titles of bills and books are capitalized; speech is not. */
+        if (words < 5 || caps * 2 >= words)
+            continue;
+        uint32_t open_b = tok(d, q->open)->start;
+        while (k < nstmt && d->statements.items[k].start < open_b)
+            prev = &d->statements.items[k++];
+        set_sentence(a, a->sent_of[q->open]);
+        draft dr = new_draft(QG_R_QUOTE_UNATTRIBUTED, 300);
+        if (prev && prev->kind == QG_STMT_DIRECT && prev->speaker != QG_NONE) {
+            uint32_t para_prev = d->sentences.items[a->sent_of[token_at_byte(d, prev->start)]].para;
+            uint32_t para_now = d->sentences.items[a->sent].para;
+            if ((q->flags & QG_QF_CONTINUED) || para_now <= para_prev + 1) {
+                dr.rule = QG_R_QUOTE_CONTINUATION;
+                dr.confidence = 750;
+                dr.speaker = prev->speaker;
+            }
+        }
+        dr.first = q->open;
+        dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
+        emit(a, &dr);
+    }
+}
+
+/* said_on and reported_by from the statement's own sentence: the date
+ * nearest the cue outside the content, an outlet in the frame. */
+static void frame_links(attr *a, qg_statement *s)
+{
+    qg_doc *d = a->doc;
+    uint32_t anchor = s->cue_first != QG_NONE ? s->cue_first
+                      : s->source != QG_NONE ? d->mentions.items[s->source].first
+                                             : QG_NONE;
+    if (anchor == QG_NONE)
+        return;
+    uint32_t si = a->sent_of[anchor];
+    const qg_sentence *sent = &d->sentences.items[si];
+    uint32_t best = QG_NONE, best_dist = UINT32_MAX;
+    for (uint32_t i = sent->first; i < sent->last; i++) {
+        uint32_t t = a->timex_of[i];
+        if (t == QG_NONE || d->timexes.items[t].first != i || a->quote_of[i] != QG_NONE)
+            continue;
+        if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
+            continue;
+        uint32_t dist = i > anchor ? i - anchor : anchor - i;
+        if (dist < best_dist) {
+            best = t;
+            best_dist = dist;
+        }
+    }
+    if (best != QG_NONE) {
+        s->date = best;
+        s->date_rule = QG_R_DATE_CLAUSE;
+    }
+    for (uint32_t i = sent->first; i < sent->last; i++) {
+        uint32_t m = a->mention_of[i];
+        if (m == QG_NONE || d->mentions.items[m].first != i || m == s->source)
+            continue;
+        const qg_mention *mm = &d->mentions.items[m];
+        if (!(mm->flags & QG_MF_OUTLET) || mm->entity == QG_NONE || a->quote_of[i] != QG_NONE)
+            continue;
+        if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
+            continue;
+        s->outlet = mm->entity;
+        s->outlet_rule = QG_R_OUTLET_CLAUSE;
+        break;
+    }
+}
+
+/* A speaker's statements in one report share its date and outlet: later
+ * statements inherit from earlier ones, and the lead (first paragraphs)
+ * from the body. Only along runs of the same speaker, so that another
+ * speaker's words in between end the occasion. */
+static void inherit_links(attr *a)
+{
+    qg_doc *d = a->doc;
+    uint32_t n = d->statements.count;
+    for (uint32_t k = 1; k < n; k++) {
+        qg_statement *s = &d->statements.items[k], *p = &d->statements.items[k - 1];
+        if (s->speaker == QG_NONE || s->speaker != p->speaker)
+            continue;
+        if (s->date == QG_NONE && p->date != QG_NONE) {
+            s->date = p->date;
+            s->date_rule = QG_R_DATE_INHERITED;
+        }
+        if (s->outlet == QG_NONE && p->outlet != QG_NONE) {
+            s->outlet = p->outlet;
+            s->outlet_rule = QG_R_OUTLET_INHERITED;
+        }
+    }
+    for (uint32_t k = n; k-- > 1;) {
+        qg_statement *s = &d->statements.items[k - 1], *nx = &d->statements.items[k];
+        uint32_t t = token_at_byte(d, s->start);
+        if (t >= d->tokens.count || d->sentences.items[a->sent_of[t]].para > 2)
+            continue;
+        if (s->speaker == QG_NONE || s->speaker != nx->speaker)
+            continue;
+        if (s->date == QG_NONE && nx->date != QG_NONE) {
+            s->date = nx->date;
+            s->date_rule = QG_R_DATE_INHERITED;
+        }
+        if (s->outlet == QG_NONE && nx->outlet != QG_NONE) {
+            s->outlet = nx->outlet;
+            s->outlet_rule = QG_R_OUTLET_INHERITED;
+        }
+    }
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const qg_statement *a = x, *b = y;
+    if (a->start != b->start)
+        return (a->start > b->start) - (a->start < b->start);
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+static void sort_statements(qg_doc *doc)
+{
+    if (doc->statements.count > 1)
+        qsort(doc->statements.items, doc->statements.count, sizeof *doc->statements.items, by_start);
+}
+
+qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
+{
+    (void)err;
+    uint32_t n = doc->tokens.count;
+    attr a = {doc, ctx->rules, qg_layout_quotes(doc), qg_layout_sentences(doc), qg_layout_mentions(doc),
+              qg_layout_timexes(doc), NULL, qg_arena_alloc(doc->arena, doc->quotes.count + 1),
+              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0};
+    a.appos_owner = qg_arena_alloc(doc->arena, (n + 1) * sizeof *a.appos_owner);
+    for (uint32_t i = 0; i <= n; i++)
+        a.appos_owner[i] = QG_NONE;
+    for (uint32_t k = 0; k < doc->mentions.count; k++) {
+        const qg_mention *m = &doc->mentions.items[k];
+        if (m->appos_last != QG_NONE && m->appos_last < n)
+            a.appos_owner[m->appos_last] = k;
+    }
+    for (uint32_t si = 0; si < doc->sentences.count; si++)
+        sentence_pass(&a, si);
+    sort_statements(doc);
+    continuation_pass(&a);
+    sort_statements(doc);
+    for (uint32_t k = 0; k < doc->statements.count; k++)
+        frame_links(&a, &doc->statements.items[k]);
+    inherit_links(&a);
+    return QG_OK;
+}

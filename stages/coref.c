@@ -1,0 +1,357 @@
+/* coref.c - groups mentions into entities: a person's full name, surname
+ * and honorific forms become one person; nominals ("the general") go to the
+ * person holding that title; pronouns to the most recent compatible person.
+ * Reads: tokens, mentions. Adds: entities, and each mention's entity. */
+#include <string.h>
+
+#include "stage.h"
+#include "layout.h"
+#include "tokens.h"
+
+#define MAX_TITLE_WORDS 24
+/* How many mentions away an antecedent may be: keeps long documents linear. */
+#define WINDOW 256u
+
+enum { /* kinds of office, from title and honorific attributes */
+    OFFICE_MILITARY = 1u << 0,
+    OFFICE_POLITICAL = 1u << 1,
+    OFFICE_RELIGIOUS = 1u << 2
+};
+
+typedef struct {
+    uint64_t words[MAX_TITLE_WORDS]; /* hashes of the folded words of its titles */
+    uint32_t nwords;
+    uint32_t office;                 /* OFFICE_* */
+    uint32_t last_mention;           /* most recent mention (for recency) */
+} person_info;
+
+typedef struct {
+    qg_doc *doc;
+    const qg_rules *rules;
+    person_info *info; /* parallel to entities */
+    uint64_t *keys;    /* open-addressing map: name key -> entity + 1 */
+    uint32_t *vals;
+    uint32_t cap;
+    uint32_t *quote_of; /* per token: innermost quote, or QG_NONE */
+    uint32_t *sent_of;  /* per token: sentence */
+} coref;
+
+static uint64_t hash_folded(const qg_doc *d, uint32_t first, uint32_t last)
+{
+    char buf[256];
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t i = first; i < last; i++) {
+        size_t n = qg_fold(qg_tok_text(d, i), qg_tok_len(d, i), buf, sizeof buf);
+        for (size_t k = 0; k < n; k++)
+            h = (h ^ (unsigned char)buf[k]) * 1099511628211ull;
+        h = (h ^ ' ') * 1099511628211ull;
+    }
+    return h | 1;
+}
+
+static uint32_t *map_slot(coref *c, uint64_t key)
+{
+    uint32_t i = (uint32_t)key & (c->cap - 1);
+    while (c->keys[i] && c->keys[i] != key)
+        i = (i + 1) & (c->cap - 1);
+    c->keys[i] = key;
+    return &c->vals[i];
+}
+
+static uint32_t new_entity(coref *c, uint32_t type, uint32_t mention)
+{
+    qg_doc *d = c->doc;
+    qg_entity *e = QG_VEC_PUSH(d->arena, d->entities);
+    e->type = type;
+    e->gender = d->mentions.items[mention].gender;
+    e->name_mention = mention;
+    e->canon = d->mentions.items[mention].canon;
+    e->first_mention = mention;
+    e->outlet = (d->mentions.items[mention].flags & QG_MF_OUTLET) ? 1 : 0;
+    return d->entities.count - 1;
+}
+
+static void add_title_words(coref *c, uint32_t ent, uint32_t first, uint32_t last)
+{
+    if (first == QG_NONE)
+        return;
+    person_info *pi = &c->info[ent];
+    for (uint32_t i = first; i < last && pi->nwords < MAX_TITLE_WORDS; i++) {
+        const qg_token *t = tok(c->doc, i);
+        if (t->kind != QG_TOK_WORD || (t->lex & QG_LEX_FUNCTION))
+            continue;
+        uint32_t ta = tok_attrs(c->rules, c->doc, i, QG_LEX_TITLE);
+        uint32_t ha = tok_attrs(c->rules, c->doc, i, QG_LEX_HONORIFIC);
+        if ((ta & QG_TITLE_MILITARY) || (ha & QG_HON_MILITARY))
+            pi->office |= OFFICE_MILITARY;
+        if ((ta & QG_TITLE_POLITICAL) || (ha & QG_HON_POLITICAL))
+            pi->office |= OFFICE_POLITICAL;
+        if ((ta & QG_TITLE_RELIGIOUS) || (ha & QG_HON_RELIGIOUS))
+            pi->office |= OFFICE_RELIGIOUS;
+        pi->words[pi->nwords++] = hash_folded(c->doc, i, i + 1);
+    }
+}
+
+static void attach(coref *c, uint32_t mention, uint32_t ent)
+{
+    qg_doc *d = c->doc;
+    qg_mention *m = &d->mentions.items[mention];
+    m->entity = ent;
+    qg_entity *e = &d->entities.items[ent];
+    if (e->gender == QG_GENDER_UNKNOWN && m->gender != QG_GENDER_UNKNOWN &&
+        m->gender != QG_GENDER_PLURAL && e->type == QG_ENT_PERSON)
+        e->gender = m->gender;
+    if (e->type == QG_ENT_PERSON) {
+        c->info[ent].last_mention = mention;
+        add_title_words(c, ent, m->title_first, m->title_last);
+        add_title_words(c, ent, m->appos_first, m->appos_last);
+        /* The canonical name is the longest bare name seen. */
+        if (m->kind == QG_MEN_NAME) {
+            const qg_mention *best = &d->mentions.items[e->name_mention];
+            if (best->kind != QG_MEN_NAME ||
+                m->name_last - m->name_first > best->name_last - best->name_first)
+                e->name_mention = mention;
+        }
+    }
+}
+
+/* A person by surname; given names must agree when both are spelled out. */
+static void resolve_name(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    qg_mention *m = &d->mentions.items[mi];
+    uint64_t key = hash_folded(d, m->name_last - 1, m->name_last);
+    uint32_t *slot = map_slot(c, key);
+    if (*slot) {
+        uint32_t ent = *slot - 1;
+        const qg_mention *nm = &d->mentions.items[d->entities.items[ent].name_mention];
+        bool both_full = m->name_last - m->name_first > 1 && nm->kind == QG_MEN_NAME &&
+                         nm->name_last - nm->name_first > 1;
+        if (!both_full || hash_folded(d, m->name_first, m->name_first + 1) ==
+                              hash_folded(d, nm->name_first, nm->name_first + 1)) {
+            attach(c, mi, ent);
+            return;
+        }
+    }
+    uint32_t ent = new_entity(c, QG_ENT_PERSON, mi);
+    *slot = ent + 1;
+    attach(c, mi, ent);
+}
+
+static void resolve_org(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    qg_mention *m = &d->mentions.items[mi];
+    uint64_t key;
+    if (m->canon != QG_NONE) {
+        const char *s = qg_rules_str(c->rules, m->canon);
+        key = 1469598103934665603ull;
+        for (; *s; s++)
+            key = (key ^ (unsigned char)*s) * 1099511628211ull;
+        key |= 1;
+    } else {
+        uint32_t f = m->first;
+        if (qg_tok_is(d, f, "the"))
+            f++;
+        key = hash_folded(d, f, m->last);
+    }
+    key ^= 2; /* keep organizations apart from person surnames */
+    uint32_t *slot = map_slot(c, key);
+    if (!*slot)
+        *slot = new_entity(c, QG_ENT_ORG, mi) + 1;
+    attach(c, mi, *slot - 1);
+}
+
+/* The person a nominal refers to: the holder of the same title word, else
+ * of the same kind of office; backwards first, forwards for indefinite and
+ * headline nominals ("A senior commander says ..." before the name). */
+static uint32_t nominal_target(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint32_t head_tok = m->title_last - 1;
+    uint64_t head = hash_folded(d, head_tok, head_tok + 1);
+    uint32_t ta = tok_attrs(c->rules, d, m->head, QG_LEX_TITLE);
+    uint32_t office = ((ta & QG_TITLE_MILITARY) ? OFFICE_MILITARY : 0) |
+                      ((ta & QG_TITLE_POLITICAL) ? OFFICE_POLITICAL : 0) |
+                      ((ta & QG_TITLE_RELIGIOUS) ? OFFICE_RELIGIOUS : 0);
+    uint32_t best_office = QG_NONE;
+    /* The most recent holder: walk back over earlier mentions. */
+    for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
+        const qg_mention *p = &d->mentions.items[k];
+        if (p->entity == QG_NONE || d->entities.items[p->entity].type != QG_ENT_PERSON)
+            continue;
+        const person_info *pi = &c->info[p->entity];
+        for (uint32_t w = 0; w < pi->nwords; w++)
+            if (pi->words[w] == head)
+                return p->entity;
+        if (best_office == QG_NONE && (pi->office & office))
+            best_office = p->entity;
+    }
+    return best_office;
+}
+
+/* Forward resolution needs the entities of later mentions, so it runs in
+ * a second pass over mentions still unresolved. */
+static uint32_t nominal_forward(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint32_t head_tok = m->title_last - 1;
+    uint64_t head = hash_folded(d, head_tok, head_tok + 1);
+    uint32_t ta = tok_attrs(c->rules, d, m->head, QG_LEX_TITLE);
+    uint32_t office = ((ta & QG_TITLE_MILITARY) ? OFFICE_MILITARY : 0) |
+                      ((ta & QG_TITLE_POLITICAL) ? OFFICE_POLITICAL : 0) |
+                      ((ta & QG_TITLE_RELIGIOUS) ? OFFICE_RELIGIOUS : 0);
+    uint32_t first_person = QG_NONE, by_office = QG_NONE;
+    for (uint32_t k = mi + 1; k < d->mentions.count && k - mi <= WINDOW; k++) {
+        const qg_mention *p = &d->mentions.items[k];
+        if (p->kind != QG_MEN_NAME || p->entity == QG_NONE ||
+            d->entities.items[p->entity].type != QG_ENT_PERSON)
+            continue;
+        const person_info *pi = &c->info[p->entity];
+        for (uint32_t w = 0; w < pi->nwords; w++)
+            if (pi->words[w] == head)
+                return p->entity;
+        if (by_office == QG_NONE && (pi->office & office))
+            by_office = p->entity;
+        if (first_person == QG_NONE)
+            first_person = p->entity;
+    }
+    return by_office != QG_NONE ? by_office : first_person;
+}
+
+static bool gender_ok(uint32_t want, uint32_t have)
+{
+    return want == QG_GENDER_UNKNOWN || have == QG_GENDER_UNKNOWN || want == have;
+}
+
+static bool pronoun_fits(const coref *c, const qg_mention *pron, const qg_mention *cand)
+{
+    if (cand->entity == QG_NONE || cand->kind == QG_MEN_PRONOUN)
+        return false;
+    const qg_entity *e = &c->doc->entities.items[cand->entity];
+    if (pron->gender == QG_GENDER_PLURAL)
+        return e->type == QG_ENT_GROUP || (e->type == QG_ENT_ORG && !e->outlet);
+    return e->type == QG_ENT_PERSON && gender_ok(pron->gender, e->gender);
+}
+
+/* he/she/they, in the order a reader looks: earlier in the same sentence
+ * (nearest first), then each earlier sentence's subject (its first
+ * mention), then the rest of that sentence. Mentions inside quotations are
+ * the quoted speaker's words and are skipped unless the pronoun is quoted
+ * too. who: the mention right before ", who". */
+static uint32_t pronoun_target(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint32_t pattrs = tok_attrs(c->rules, d, m->first, QG_LEX_PRONOUN);
+    if (pattrs & QG_PRON_RELATIVE) {
+        if (mi > 0) {
+            const qg_mention *p = &d->mentions.items[mi - 1];
+            uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
+            if (end + 1 == m->first || p->last + 1 == m->first)
+                return p->entity;
+        }
+        return QG_NONE;
+    }
+    if (pattrs & QG_PRON_FIRST)
+        return QG_NONE;
+    uint32_t own_quote = c->quote_of[m->first];
+    uint32_t sent = c->sent_of[m->first];
+    uint32_t k = mi;
+    /* Same sentence, nearest first. */
+    while (k > 0 && c->sent_of[d->mentions.items[k - 1].first] == sent) {
+        k--;
+        const qg_mention *p = &d->mentions.items[k];
+        if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+            continue;
+        if (pronoun_fits(c, m, p))
+            return p->entity;
+    }
+    /* Earlier sentences: subject first, then the others from the right. */
+    uint32_t looked = 0;
+    while (k > 0 && looked < WINDOW) {
+        uint32_t s = c->sent_of[d->mentions.items[k - 1].first];
+        uint32_t first = k;
+        while (first > 0 && c->sent_of[d->mentions.items[first - 1].first] == s)
+            first--;
+        uint32_t subject = QG_NONE;
+        for (uint32_t j = first; j < k; j++) {
+            const qg_mention *p = &d->mentions.items[j];
+            if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+                continue;
+            if (subject == QG_NONE && pronoun_fits(c, m, p))
+                subject = p->entity;
+            break;
+        }
+        if (subject != QG_NONE)
+            return subject;
+        for (uint32_t j = k; j-- > first;) {
+            const qg_mention *p = &d->mentions.items[j];
+            if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+                continue;
+            if (pronoun_fits(c, m, p))
+                return p->entity;
+        }
+        looked += k - first;
+        k = first;
+    }
+    return QG_NONE;
+}
+
+qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
+{
+    (void)err;
+    uint32_t nm = doc->mentions.count;
+    coref c = {doc, ctx->rules, qg_arena_alloc(doc->arena, (nm + 1) * sizeof(person_info)), NULL, NULL, 1,
+               qg_layout_quotes(doc), qg_layout_sentences(doc)};
+    while (c.cap < nm * 2 + 16)
+        c.cap <<= 1;
+    c.keys = qg_arena_alloc(doc->arena, c.cap * sizeof *c.keys);
+    c.vals = qg_arena_alloc(doc->arena, c.cap * sizeof *c.vals);
+
+    /* Pass 1: names and organizations, which need no antecedent. */
+    for (uint32_t i = 0; i < nm; i++) {
+        qg_mention *m = &doc->mentions.items[i];
+        if (m->kind == QG_MEN_NAME)
+            resolve_name(&c, i);
+        else if (m->kind == QG_MEN_ORG)
+            resolve_org(&c, i);
+        else if (m->kind == QG_MEN_GROUP)
+            attach(&c, i, new_entity(&c, QG_ENT_GROUP, i));
+    }
+    /* Pass 2: nominals, groups and pronouns, in text order. */
+    for (uint32_t i = 0; i < nm; i++) {
+        qg_mention *m = &doc->mentions.items[i];
+        uint32_t ent = QG_NONE;
+        switch (m->kind) {
+        case QG_MEN_NOMINAL: {
+            uint32_t ha = tok_attrs(c.rules, doc, m->head, QG_LEX_TITLE);
+            bool indefinite = (m->flags & QG_MF_INDEFINITE) != 0;
+            bool bare = !qg_tok_is(doc, m->first, "the");
+            if (indefinite && (ha & QG_TITLE_GENERIC))
+                break; /* "a spokesman for Zarif": someone unnamed */
+            ent = (indefinite || bare) ? nominal_forward(&c, i) : nominal_target(&c, i);
+            if (ent == QG_NONE && !indefinite)
+                ent = nominal_forward(&c, i);
+            break;
+        }
+        case QG_MEN_PRONOUN:
+            ent = pronoun_target(&c, i);
+            break;
+        default:
+            continue;
+        }
+        if (ent != QG_NONE) {
+            attach(&c, i, ent);
+            if (m->kind == QG_MEN_PRONOUN && m->gender != QG_GENDER_UNKNOWN &&
+                m->gender != QG_GENDER_PLURAL && doc->entities.items[ent].type == QG_ENT_PERSON &&
+                doc->entities.items[ent].gender == QG_GENDER_UNKNOWN)
+                doc->entities.items[ent].gender = m->gender;
+        } else if (m->kind != QG_MEN_PRONOUN) {
+            attach(&c, i, new_entity(&c, QG_ENT_GROUP, i));
+        }
+    }
+    return QG_OK;
+}

@@ -1,0 +1,604 @@
+/* mentions.c - finds the things that can speak: people (with titles and
+ * honorifics), organizations and outlets, unnamed groups, nominals that
+ * repeat a title ("the general"), and pronouns.
+ * Reads: tokens, sentences, timexes. Adds: mentions, in text order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stage.h"
+#include "tokens.h"
+
+#include "provenance.h"
+
+
+typedef struct {
+    qg_doc *doc;
+    const qg_rules *rules;
+    uint8_t *used;     /* token already inside a mention or a date */
+    uint8_t *midcap;   /* per token: its text occurs capitalized mid-sentence */
+    uint32_t sent_first, sent_last;
+    bool headline;
+} scan;
+
+/* ---- token classes for names ---- */
+
+static bool is_particle(const qg_doc *d, uint32_t i)
+{
+    static const char *const particles[] = {"al", "bin", "ibn", "de", "da", "van", "von", "del",
+                                            "der", "di", "la", "le", "el", "abu", "bint", NULL};
+    if (!tok_lower(d, i))
+        return false;
+    for (int k = 0; particles[k]; k++)
+        if (qg_tok_is(d, i, particles[k]))
+            return true;
+    return false;
+}
+
+/* A capitalized word that can be part of a person's name: not a known
+ * function word, title, honorific, organization, date, cue or pronoun. */
+static bool name_word(const scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    if (!tok_cap(d, i) || s->used[i])
+        return false;
+    const qg_token *t = tok(d, i);
+    if ((t->flags & QG_TF_UPPER) && qg_tok_len(d, i) > 1 && !(t->flags & QG_TF_ABBR))
+        return false; /* acronyms name organizations */
+    if ((t->flags & QG_TF_ABBR) && qg_tok_len(d, i) != 2)
+        return false;
+    uint32_t blocked = QG_LEX_FUNCTION | QG_LEX_HONORIFIC | QG_LEX_TITLE | QG_LEX_ORG |
+                       QG_LEX_DATE | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_GROUP | QG_LEX_MODIFIER;
+    if (t->lex & blocked) {
+        /* A given name that is also a common word (Mark, Grace) still counts
+         * when a capitalized word follows it. */
+        if (!(t->lex & QG_LEX_FIRSTNAME) || !tok_cap(d, i + 1))
+            return false;
+    }
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (d->text[k] >= '0' && d->text[k] <= '9')
+            return false;
+    return true;
+}
+
+static bool honorific_at(const scan *s, uint32_t i, uint32_t *len, uint32_t *attrs)
+{
+    const qg_lex_entry *e = qg_rules_phrase(s->rules, s->doc, i, s->sent_last, QG_LEX_HONORIFIC);
+    if (!e)
+        return false;
+    *len = e->ntok;
+    *attrs = e->attrs;
+    return true;
+}
+
+/* ---- persons ---- */
+
+/* Walks left from the name core over a title: "Deputy Chief of Staff of
+ * Iran's Armed Forces Brigadier General". Returns the first token of the
+ * title material (== core if none); *DET is the determiner before it. */
+static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32_t *gender)
+{
+    const qg_doc *d = s->doc;
+    uint32_t i = core;
+    *det = QG_NONE;
+    while (i > s->sent_first) {
+        uint32_t p = i - 1;
+        const qg_token *t = tok(d, p);
+        if (s->used[p])
+            break;
+        uint32_t hattrs = tok_attrs(s->rules, d, p, QG_LEX_HONORIFIC);
+        if (hattrs) {
+            if (hattrs & QG_HON_MALE)
+                *gender = QG_GENDER_MALE;
+            if (hattrs & QG_HON_FEMALE)
+                *gender = QG_GENDER_FEMALE;
+            i = p;
+            continue;
+        }
+        if (t->lex & (QG_LEX_TITLE | QG_LEX_MODIFIER | QG_LEX_ORG)) {
+            if ((t->lex & QG_LEX_ORG) && !(t->flags & QG_TF_CAP))
+                break;
+            i = p;
+            continue;
+        }
+        if (tok_poss(d, p) && p > s->sent_first) {
+            /* Iran's / the country's: a possessor inside the title. */
+            uint32_t q = p - 1;
+            if (tok_cap(d, q) || tok_has(d, q, QG_LEX_TITLE | QG_LEX_ORG)) {
+                i = q;
+                continue;
+            }
+            if (tok_lower(d, q) && !tok_has(d, q, QG_LEX_FUNCTION | QG_LEX_CUE)) {
+                i = q;
+                if (q > s->sent_first && tok_fn(s->rules, d, q - 1, QG_FN_DET))
+                    *det = q - 1;
+                return i;
+            }
+            break;
+        }
+        if (tok_punct(d, p) == ')' && p >= s->sent_first + 2 && tok_punct(d, p - 2) == '(' &&
+            tok(d, p - 1)->kind == QG_TOK_WORD && (tok(d, p - 1)->flags & QG_TF_UPPER)) {
+            i = p - 2; /* (IRGC) after an organization */
+            continue;
+        }
+        if (t->flags & QG_TF_UPPER && t->kind == QG_TOK_WORD) {
+            i = p;
+            continue;
+        }
+        if (tok_cap(d, p) && !tok_has(d, p, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN) &&
+            i < core) {
+            i = p; /* a word of an organization inside the title: Civil Defense Organization */
+            continue;
+        }
+        if ((qg_tok_is(d, p, "of") || qg_tok_is(d, p, "for") || qg_tok_is(d, p, "the")) && i < core &&
+            p > s->sent_first) {
+            /* "of" joins two title parts only when a title word precedes it. */
+            uint32_t q = p - 1;
+            if (qg_tok_is(d, p, "the") && (qg_tok_is(d, q, "of") || qg_tok_is(d, q, "for"))) {
+                i = p;
+                continue;
+            }
+            if (!qg_tok_is(d, p, "the") &&
+                (tok_has(d, q, QG_LEX_TITLE | QG_LEX_HONORIFIC | QG_LEX_ORG) || tok_cap(d, q))) {
+                i = p;
+                continue;
+            }
+        }
+        if (tok_fn(s->rules, d, p, QG_FN_DET) && !qg_tok_is(d, p, "no"))
+            *det = p;
+        break;
+    }
+    /* A title never starts with "of", "for" or "the". */
+    while (i < core && (qg_tok_is(d, i, "of") || qg_tok_is(d, i, "for") || qg_tok_is(d, i, "the")))
+        i++;
+    return i;
+}
+
+/* Appositive title after a name: "Pourdastan, the second-in-command of the
+ * Iranian Army," or "Smith, a spokesman, said". */
+static void appositive(scan *s, qg_mention *m)
+{
+    const qg_doc *d = s->doc;
+    uint32_t i = m->last;
+    if (tok_punct(d, i) != ',' || i + 1 >= s->sent_last)
+        return;
+    uint32_t j = i + 1;
+    if (tok_fn(s->rules, d, j, QG_FN_DET) || tok_poss(d, j + 1))
+        j++;
+    uint32_t start = j;
+    bool has_title = false;
+    uint32_t k = j;
+    for (; k < s->sent_last && k < j + 12; k++) {
+        char c = tok_punct(d, k);
+        if (c == ',' || c == '.' || c == ';' || c == ':' || tok(d, k)->kind == QG_TOK_QUOTE)
+            break;
+        if (tok_has(d, k, QG_LEX_CUE) && !tok_has(d, k, QG_LEX_TITLE))
+            return;
+        if (tok_has(d, k, QG_LEX_PRONOUN) && !tok_has(d, k, QG_LEX_FUNCTION))
+            return;
+        if (tok_has(d, k, QG_LEX_TITLE))
+            has_title = true;
+    }
+    if (!has_title || k == start)
+        return;
+    m->appos_first = start;
+    m->appos_last = k;
+}
+
+/* Is the single-word name at I really a name? Without a title or given
+ * name, it must behave like one: followed by a verb-ish word, punctuation,
+ * a possessive, or occur capitalized mid-sentence elsewhere. */
+static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
+{
+    const qg_doc *d = s->doc;
+    if (tok_has(d, i, QG_LEX_FIRSTNAME))
+        return true;
+    uint32_t n = i + 1;
+    bool next_ok = n >= s->sent_last || tok_punct(d, n) || tok_poss(d, n) ||
+                   tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
+                   tok(d, n)->kind == QG_TOK_QUOTE || qg_tok_is(d, n, "and");
+    if (sentence_initial)
+        return next_ok && s->midcap[i];
+    return next_ok;
+}
+
+static qg_mention *add_mention(scan *s, uint32_t first, uint32_t last, uint32_t kind, uint32_t rule)
+{
+    qg_mention *m = QG_VEC_PUSH(s->doc->arena, s->doc->mentions);
+    m->first = first;
+    m->last = last;
+    m->kind = kind;
+    m->rule = rule;
+    m->entity = QG_NONE;
+    m->head = QG_NONE;
+    m->canon = QG_NONE;
+    m->name_first = m->name_last = QG_NONE;
+    m->title_first = m->title_last = QG_NONE;
+    m->appos_first = m->appos_last = QG_NONE;
+    for (uint32_t k = first; k < last; k++)
+        s->used[k] = 1;
+    return m;
+}
+
+/* Tries a person mention whose name core starts at I. Returns the token
+ * after the core, or I if there is none. */
+static uint32_t person_at(scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    if (!name_word(s, i))
+        return i;
+    uint32_t e = i + 1;
+    while (e < s->sent_last) {
+        if (name_word(s, e)) {
+            e++;
+        } else if (is_particle(d, e) && name_word(s, e + 1)) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    /* A capitalized run ending in an organization word is an organization. */
+    if (e < s->sent_last && tok_cap(d, e) && (tok_attrs(s->rules, d, e, QG_LEX_ORG) & QG_ORG_HEAD))
+        return i;
+    uint32_t gender = QG_GENDER_UNKNOWN;
+    uint32_t det = QG_NONE;
+    uint32_t start = title_prefix(s, i, &det, &gender);
+    bool sentence_initial = (start == s->sent_first) || (det == s->sent_first && start == det + 1);
+    if (start == i && e == i + 1 && !lone_name_ok(s, i, i == s->sent_first))
+        return e;
+    if (start == i && e > i + 1 && i == s->sent_first && !s->midcap[i] && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
+        tok_has(d, i, QG_LEX_FUNCTION))
+        return i;
+    (void)sentence_initial;
+    /* A bare name right after "of"/"in"/"at"/"from" is a place or an organization. */
+    if (start == i && i > s->sent_first && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
+        (qg_tok_is(d, i - 1, "of") || qg_tok_is(d, i - 1, "in") || qg_tok_is(d, i - 1, "at") ||
+         qg_tok_is(d, i - 1, "from") || qg_tok_is(d, i - 1, "the")))
+        return e;
+    uint32_t first = det != QG_NONE ? det : start;
+    qg_mention *m = add_mention(s, first, e, QG_MEN_NAME, QG_R_MENTION_NAME);
+    m->name_first = i;
+    m->name_last = e;
+    /* Name honorifics (Seyed) are part of the name, not of the title. */
+    uint32_t tl = i;
+    while (tl > start && (tok_attrs(s->rules, d, tl - 1, QG_LEX_HONORIFIC) & QG_HON_NAME))
+        tl--;
+    if (start < tl) {
+        m->title_first = start;
+        m->title_last = tl;
+    }
+    if (gender == QG_GENDER_UNKNOWN) {
+        uint32_t na = tok_attrs(s->rules, d, i, QG_LEX_FIRSTNAME);
+        if (na & QG_NAME_MALE)
+            gender = QG_GENDER_MALE;
+        else if (na & QG_NAME_FEMALE)
+            gender = QG_GENDER_FEMALE;
+    }
+    for (uint32_t k = start; k < tl && gender == QG_GENDER_UNKNOWN; k++) {
+        uint32_t ta = tok_attrs(s->rules, d, k, QG_LEX_TITLE);
+        if (ta & QG_TITLE_MALE)
+            gender = QG_GENDER_MALE;
+        if (ta & QG_TITLE_FEMALE)
+            gender = QG_GENDER_FEMALE;
+    }
+    m->gender = gender;
+    appositive(s, m);
+    return e;
+}
+
+/* A title or honorific with no name: "Imam once said", used as a person. */
+static uint32_t bare_honorific_at(scan *s, uint32_t i)
+{
+    uint32_t len = 0, attrs = 0;
+    if (s->used[i] || !tok_cap(s->doc, i) || !honorific_at(s, i, &len, &attrs))
+        return i;
+    if (!(attrs & QG_HON_RELIGIOUS) || i == s->sent_first)
+        return i;
+    uint32_t n = i + len;
+    if (!(tok_has(s->doc, n, QG_LEX_CUE) || tok_fn(s->rules, s->doc, n, QG_FN_ADV | QG_FN_AUX)))
+        return i;
+    qg_mention *m = add_mention(s, i, n, QG_MEN_NAME, QG_R_MENTION_NAME);
+    m->name_first = i;
+    m->name_last = n;
+    m->title_first = i;
+    m->title_last = n;
+    m->gender = (attrs & QG_HON_FEMALE) ? QG_GENDER_FEMALE : QG_GENDER_MALE;
+    return n;
+}
+
+/* ---- nominals and groups ---- */
+
+/* "the general", "A senior Iranian military commander", "the president's
+ * chief of staff", "A spokesman for Zarif"; in headlines also without a
+ * determiner: "IRGC Commander says". */
+static uint32_t nominal_at(scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    bool det = tok_fn(s->rules, d, i, QG_FN_DET) &&
+               (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"));
+    bool bare_ok = s->headline || i == s->sent_first ||
+                   (i > s->sent_first && tok_punct(d, i - 1) == ':');
+    if (!det && !bare_ok)
+        return i;
+    uint32_t j = det ? i + 1 : i;
+    uint32_t head = QG_NONE, head_len = 0;
+    uint32_t k = j;
+    while (k < s->sent_last && k < j + 8 && !s->used[k]) {
+        const qg_token *t = tok(d, k);
+        const qg_lex_entry *te = qg_rules_phrase(s->rules, d, k, s->sent_last, QG_LEX_TITLE);
+        if (te && !(t->lex & QG_LEX_FUNCTION)) {
+            head = k;
+            head_len = te->ntok;
+            k += te->ntok;
+            continue;
+        }
+        if (head != QG_NONE) {
+            /* "the president's chief of staff": the possessor is not the head. */
+            if (tok_poss(d, k) && k + 1 < s->sent_last) {
+                head = QG_NONE;
+                k++;
+                continue;
+            }
+            break;
+        }
+        if (t->lex & (QG_LEX_MODIFIER | QG_LEX_ORG) || (t->flags & QG_TF_UPPER && t->kind == QG_TOK_WORD) ||
+            (tok_cap(d, k) && !(t->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN | QG_LEX_CUE)))) {
+            k++;
+            continue;
+        }
+        if (tok_poss(d, k) && k > j) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (head == QG_NONE)
+        return i;
+    uint32_t e = head + head_len;
+    /* A name right after the title makes it a person mention, handled there. */
+    if (name_word(s, e))
+        return i;
+    /* "of the Iranian Armed Forces", "for Zarif": a short complement. */
+    if ((qg_tok_is(d, e, "of") || qg_tok_is(d, e, "for")) && e + 1 < s->sent_last) {
+        uint32_t c = e + 1;
+        if (qg_tok_is(d, c, "the"))
+            c++;
+        uint32_t c0 = c;
+        while (c < s->sent_last && c < c0 + 6 &&
+               (tok_cap(d, c) || tok_poss(d, c) || tok_has(d, c, QG_LEX_MODIFIER | QG_LEX_ORG)))
+            c++;
+        if (c > c0 && tok_cap(d, c - 1))
+            e = c;
+    }
+    /* Capitalized "Army commander" in running text is a title fragment; only
+     * headlines and determiners make nominals of it. */
+    if (!det && !s->headline && !(tok(d, j)->flags & QG_TF_CAP))
+        return i;
+    uint32_t tattrs = tok_attrs(s->rules, d, head, QG_LEX_TITLE);
+    uint32_t gattrs = tok_attrs(s->rules, d, head, QG_LEX_GROUP);
+    bool plural = (gattrs & QG_GROUP_PLURAL) != 0;
+    qg_mention *m = add_mention(s, i, e, plural ? QG_MEN_GROUP : QG_MEN_NOMINAL, QG_R_MENTION_NOMINAL);
+    m->head = head;
+    if (det && !qg_tok_is(d, i, "the"))
+        m->flags |= QG_MF_INDEFINITE;
+    m->title_first = j;
+    m->title_last = head + head_len;
+    m->gender = (tattrs & QG_TITLE_FEMALE) ? QG_GENDER_FEMALE
+                : (tattrs & QG_TITLE_MALE) ? QG_GENDER_MALE
+                : plural ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    return e;
+}
+
+/* "Top Iranian officials and military commanders", "sources", "a source". */
+static uint32_t group_at(scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    uint32_t g = tok_attrs(s->rules, d, i, QG_LEX_GROUP);
+    if (!g || s->used[i])
+        return i;
+    if (name_word(s, i + 1))
+        return i; /* "Rep." style titles before names are persons */
+    if (g & QG_GROUP_SINGULAR) {
+        /* "a source", "an official": singular heads need an indefinite article. */
+        if (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
+                                     tok_has(d, i - 1, QG_LEX_MODIFIER)))
+            return i;
+    }
+    uint32_t start = i;
+    while (start > s->sent_first) {
+        uint32_t p = start - 1;
+        if (s->used[p])
+            break;
+        const qg_token *t = tok(d, p);
+        if ((t->lex & (QG_LEX_MODIFIER | QG_LEX_GROUP | QG_LEX_ORG)) ||
+            (t->kind == QG_TOK_WORD && (t->flags & QG_TF_UPPER))) {
+            start = p;
+            continue;
+        }
+        if (qg_tok_is(d, p, "and") && p > s->sent_first &&
+            tok_has(d, p - 1, QG_LEX_GROUP | QG_LEX_MODIFIER | QG_LEX_ORG)) {
+            start = p;
+            continue;
+        }
+        if (tok_fn(s->rules, d, p, QG_FN_DET) || qg_tok_is(d, p, "many") || qg_tok_is(d, p, "some"))
+            start = p;
+        break;
+    }
+    qg_mention *m = add_mention(s, start, i + 1, QG_MEN_GROUP, QG_R_MENTION_GROUP);
+    m->head = i;
+    m->gender = (g & QG_GROUP_PLURAL) ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    return i + 1;
+}
+
+/* ---- organizations ---- */
+
+static uint32_t org_at(scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    if (s->used[i])
+        return i;
+    const qg_lex_entry *e = qg_rules_phrase(s->rules, d, i, s->sent_last, QG_LEX_ORG);
+    if (e && !(e->attrs & (QG_ORG_DEMONYM | QG_ORG_PLACE | QG_ORG_HEAD)) &&
+        (tok(d, i)->flags & QG_TF_CAP)) {
+        uint32_t end = i + e->ntok;
+        /* "the semi-official Mehr news agency" */
+        uint32_t first = i;
+        if (qg_tok_is(d, end, "news") && qg_tok_is(d, end + 1, "agency"))
+            end += 2;
+        qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_LEXICON);
+        m->canon = e->canon;
+        if ((e->attrs & QG_ORG_OUTLET) || (end > i + e->ntok))
+            m->flags |= QG_MF_OUTLET;
+        if (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM))
+            m->flags |= QG_MF_COUNTRY;
+        m->gender = QG_GENDER_NEUTER;
+        return end;
+    }
+    /* A capitalized run ending in a head word: "Civil Defense Organization". */
+    if (!tok_cap(d, i))
+        return i;
+    uint32_t k = i;
+    uint32_t last_head = QG_NONE;
+    while (k < s->sent_last && k < i + 10) {
+        if (tok_cap(d, k) && !tok_has(d, k, QG_LEX_PRONOUN | QG_LEX_DATE) &&
+            !(k > i && tok_has(d, k, QG_LEX_CUE))) {
+            if (tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD)
+                last_head = k;
+            k++;
+        } else if ((qg_tok_is(d, k, "of") || qg_tok_is(d, k, "and") || qg_tok_is(d, k, "for")) &&
+                   tok_cap(d, k + (qg_tok_is(d, k + 1, "the") ? 2 : 1))) {
+            k += qg_tok_is(d, k + 1, "the") ? 2 : 1;
+        } else {
+            break;
+        }
+    }
+    if (last_head == QG_NONE)
+        return i;
+    uint32_t end = k;
+    /* Do not take a trailing "of X" that did not end in a head word. */
+    while (end > last_head + 1 && !tok_cap(d, end - 1))
+        end--;
+    uint32_t first = i;
+    if (i > s->sent_first && qg_tok_is(d, i - 1, "the"))
+        first = i - 1;
+    qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
+    m->gender = QG_GENDER_NEUTER;
+    return end;
+}
+
+/* ---- pronouns ---- */
+
+static uint32_t pronoun_at(scan *s, uint32_t i)
+{
+    uint32_t a = tok_attrs(s->rules, s->doc, i, QG_LEX_PRONOUN);
+    if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || (a & QG_PRON_NEUTER) || s->used[i])
+        return i;
+    if ((a & QG_PRON_RELATIVE) && !(i > s->sent_first && tok_punct(s->doc, i - 1) == ','))
+        return i; /* only the ", who said" relative introduces a speaker */
+    qg_mention *m = add_mention(s, i, i + 1, QG_MEN_PRONOUN, QG_R_MENTION_PRONOUN);
+    m->gender = (a & QG_PRON_MALE) ? QG_GENDER_MALE
+                : (a & QG_PRON_FEMALE) ? QG_GENDER_FEMALE
+                : (a & QG_PRON_PLURAL) ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    m->head = i;
+    return i + 1;
+}
+
+/* ---- the pass ---- */
+
+/* Capitalized words seen away from sentence starts: evidence that a
+ * sentence-initial capitalized word is a name rather than "Asked" or "Only". */
+static void mark_midcap(scan *s)
+{
+    const qg_doc *d = s->doc;
+    uint32_t n = d->tokens.count;
+    /* Hash the text of mid-sentence capitalized words, then look up starts. */
+    uint32_t cap = 1;
+    while (cap < n * 2 + 16)
+        cap <<= 1;
+    uint64_t *set = qg_arena_alloc(d->arena, cap * sizeof *set);
+    uint8_t *initial = qg_arena_alloc(d->arena, n + 1);
+    for (uint32_t k = 0; k < d->sentences.count; k++) {
+        initial[d->sentences.items[k].first] = 1;
+        uint32_t f = d->sentences.items[k].first;
+        if (f + 1 < n && tok(d, f)->kind == QG_TOK_QUOTE)
+            initial[f + 1] = 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (!tok_cap(d, i))
+            continue;
+        uint64_t h = 1469598103934665603ull;
+        for (uint32_t b = tok(d, i)->start; b < tok(d, i)->end; b++)
+            h = (h ^ (unsigned char)d->text[b]) * 1099511628211ull;
+        h |= 1;
+        uint32_t slot = (uint32_t)h & (cap - 1);
+        if (!initial[i] && !(i > 0 && tok(d, i - 1)->kind == QG_TOK_QUOTE)) {
+            while (set[slot] && set[slot] != h)
+                slot = (slot + 1) & (cap - 1);
+            set[slot] = h;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (!tok_cap(d, i))
+            continue;
+        uint64_t h = 1469598103934665603ull;
+        for (uint32_t b = tok(d, i)->start; b < tok(d, i)->end; b++)
+            h = (h ^ (unsigned char)d->text[b]) * 1099511628211ull;
+        h |= 1;
+        uint32_t slot = (uint32_t)h & (cap - 1);
+        while (set[slot] && set[slot] != h)
+            slot = (slot + 1) & (cap - 1);
+        s->midcap[i] = set[slot] == h;
+    }
+}
+
+/* Mentions never overlap, so their first tokens are distinct keys. */
+static int by_first(const void *a, const void *b)
+{
+    uint32_t x = ((const qg_mention *)a)->first, y = ((const qg_mention *)b)->first;
+    return (x > y) - (x < y);
+}
+
+static void sort_mentions(qg_doc *doc)
+{
+    if (doc->mentions.count > 1)
+        qsort(doc->mentions.items, doc->mentions.count, sizeof *doc->mentions.items, by_first);
+}
+
+qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
+{
+    (void)err;
+    uint32_t n = doc->tokens.count;
+    scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
+              0, 0, false};
+    for (uint32_t k = 0; k < doc->timexes.count; k++)
+        for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
+            s.used[i] = 1;
+    mark_midcap(&s);
+    for (uint32_t si = 0; si < doc->sentences.count; si++) {
+        const qg_sentence *sent = &doc->sentences.items[si];
+        s.sent_first = sent->first;
+        s.sent_last = sent->last;
+        s.headline = (sent->flags & QG_SF_HEADLINE) != 0;
+        /* Names first: they claim their titles before nominals can. */
+        for (uint32_t i = sent->first; i < sent->last;) {
+            uint32_t e = person_at(&s, i);
+            if (e == i)
+                e = bare_honorific_at(&s, i);
+            i = e > i ? e : i + 1;
+        }
+        /* Nominals before organizations: "the US president" is a person. */
+        for (uint32_t i = sent->first; i < sent->last;) {
+            uint32_t e = nominal_at(&s, i);
+            if (e == i)
+                e = group_at(&s, i);
+            i = e > i ? e : i + 1;
+        }
+        for (uint32_t i = sent->first; i < sent->last;) {
+            uint32_t e = org_at(&s, i);
+            if (e == i)
+                e = pronoun_at(&s, i);
+            i = e > i ? e : i + 1;
+        }
+    }
+    sort_mentions(doc);
+    return QG_OK;
+}

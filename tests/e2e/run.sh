@@ -1,0 +1,70 @@
+#!/bin/sh
+# run.sh BINARY - end-to-end checks of the binary on real text:
+#   - every corpus/ article yields exactly one JSON line, deterministically;
+#   - a run resumed from stored layers is byte-identical to a single run;
+#   - eval scores on corpus/ and on ../shared seeds stay above the floors in
+#     tests/e2e/floors (skipped with a message where ../shared is absent).
+# Prints "ok NAME" / "FAIL NAME" and "e2e: N passed, M failed".
+set -u
+QG=$1
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { echo "ok $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+
+cd "$top" || exit 2
+ndocs=$(find corpus -name '*.txt' | wc -l)
+
+"$QG" -o "$tmp/a.jsonl" corpus
+if [ $? -eq 0 ] && [ "$(wc -l < "$tmp/a.jsonl")" -eq "$ndocs" ]; then ok corpus-one-line-per-doc
+else fail corpus-one-line-per-doc "expected $ndocs lines"; fi
+
+"$QG" corpus > "$tmp/b.jsonl"
+if cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl"; then ok deterministic
+else fail deterministic "two runs differ"; fi
+
+# Resume after every stage: layers written after stage S, the rest run later.
+for s in tokenize sentences dates quotes mentions coref attribution; do
+    "$QG" --stages "$s" --emit layers corpus > "$tmp/layers.$s" &&
+        "$QG" --from-layers "$tmp/layers.$s" > "$tmp/resumed.$s"
+    if cmp -s "$tmp/a.jsonl" "$tmp/resumed.$s"; then ok "resume-after-$s"
+    else fail "resume-after-$s" "resumed output differs from a single run"; fi
+done
+
+# Scores must not fall below the recorded floors (tests/e2e/floors).
+check_floors() { # NAME GOLD PRED
+    "$QG" eval --gold "$2" "$3" > "$tmp/eval.$1" 2>&1 || { fail "eval-$1" "eval failed"; cat "$tmp/eval.$1"; return; }
+    bad=$(awk -v set="$1" -v evalfile="$tmp/eval.$1" '
+        BEGIN {
+            while ((getline line < evalfile) > 0) {
+                n = split(line, f, /  +/)
+                if (n >= 4) { p[f[1]] = f[2]; r[f[1]] = f[3]; f1[f[1]] = f[4] }
+                if (line ~ /^speaker accuracy/) { split(line, g, " "); acc = g[3] }
+            }
+        }
+        $1 == set {
+            metric = $2; gsub(/_/, " ", metric); want = $4 + 0
+            if ($3 == "acc") got = acc + 0
+            else if ($3 == "p") got = p[metric] + 0
+            else if ($3 == "r") got = r[metric] + 0
+            else got = f1[metric] + 0
+            if (got + 1e-9 < want) printf "%s %s %s=%.3f < %.3f; ", set, $2, $3, got, want
+        }' tests/e2e/floors)
+    if [ -z "$bad" ]; then ok "eval-floors-$1"; else fail "eval-floors-$1" "$bad"; fi
+}
+
+check_floors corpus corpus/gold/corpus.gold.jsonl "$tmp/a.jsonl"
+
+seeds=../shared/corpus/seeds
+if [ -d "$seeds" ] && [ -f ../shared/gold/seeds.gold.jsonl ]; then
+    "$QG" -o "$tmp/seeds.jsonl" "$seeds"
+    check_floors seeds ../shared/gold/seeds.gold.jsonl "$tmp/seeds.jsonl"
+else
+    echo "skip eval-floors-seeds: ../shared is not beside this checkout"
+fi
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
