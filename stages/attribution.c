@@ -160,6 +160,8 @@ static bool mention_starts_at(const attr *a, uint32_t i, uint32_t *m)
     return true;
 }
 
+static uint32_t clause_subject(const attr *a, uint32_t before);
+
 /* The subject of the cue starting at C: the mention right before it, past
  * adjuncts, an appositive or a relative clause. *JOINT gets the first of
  * "X and Y said". Returns a mention index or QG_NONE. */
@@ -170,6 +172,9 @@ static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
     if (i <= a->first)
         return QG_NONE;
     uint32_t p = i - 1, m;
+    /* "stressed that ... and insisted that": coordinated verbs share the subject. */
+    if (qg_tok_is(a->doc, p, "and") || qg_tok_is(a->doc, p, "but"))
+        return clause_subject(a, p);
     if (tok_punct(a->doc, p) == ',') {
         if (a->appos_owner[p] != QG_NONE)
             return a->appos_owner[p];
@@ -447,7 +452,8 @@ static bool frame_before(attr *a, uint32_t qi)
     /* The quote must end its clause, or it is a partial quote in a clause. */
     if (q->close != QG_NONE) {
         uint32_t n = q->close + 1;
-        if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && tok_punct(d, n) != ',' &&
+        char np = tok_punct(d, n);
+        if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && np != ',' && np != ':' && np != ';' &&
             tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n))
             return false;
     }
@@ -772,7 +778,9 @@ static void sentence_pass(attr *a, uint32_t si)
         cue c;
         if (a->cue_used[i] || a->quote_of[i] != QG_NONE || !cue_at(a, i, &c))
             continue;
-        if (inside_statement(d, stmt_from, tok(d, i)->start))
+        /* Speech inside reported speech counts only for noun cues: "dismissed
+         * Pompeo's claim that ..." is two statements. */
+        if (!(c.attrs & QG_CUE_NOUN) && inside_statement(d, stmt_from, tok(d, i)->start))
             continue;
         if (c.attrs & QG_CUE_PREP)
             according_to(a, &c);
@@ -783,7 +791,7 @@ static void sentence_pass(attr *a, uint32_t si)
         i = c.last - 1;
     }
     for (uint32_t i = a->first; i < a->last; i++)
-        if (a->quote_of[i] == QG_NONE && !inside_statement(d, stmt_from, tok(d, i)->start))
+        if (a->quote_of[i] == QG_NONE)
             claim_by(a, i);
     if (d->statements.count == stmt_from)
         headline_colon(a);

@@ -11,6 +11,8 @@
 #define MAX_TITLE_WORDS 24
 /* How many mentions away an antecedent may be: keeps long documents linear. */
 #define WINDOW 256u
+/* Sentences of running text that count as the lead (captions included). */
+#define LEAD_SENTENCES 4u
 
 enum { /* kinds of office, from title and honorific attributes */
     OFFICE_MILITARY = 1u << 0,
@@ -34,6 +36,7 @@ typedef struct {
     uint32_t cap;
     uint32_t *quote_of; /* per token: innermost quote, or QG_NONE */
     uint32_t *sent_of;  /* per token: sentence */
+    uint32_t *body_index; /* per sentence: full sentences (not headlines) before it */
 } coref;
 
 static uint64_t hash_folded(const qg_doc *d, uint32_t first, uint32_t last)
@@ -138,6 +141,27 @@ static void resolve_name(coref *c, uint32_t mi)
     attach(c, mi, ent);
 }
 
+/* "the department": the latest organization whose name has that word,
+ * else the latest organization that is neither an outlet nor a country. */
+static uint32_t org_nominal_target(coref *c, uint32_t mi)
+{
+    qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint64_t head = hash_folded(d, m->head, m->head + 1);
+    uint32_t fallback = QG_NONE;
+    for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
+        const qg_mention *p = &d->mentions.items[k];
+        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & QG_MF_NOMINAL))
+            continue;
+        for (uint32_t t = p->first; t < p->last; t++)
+            if (hash_folded(d, t, t + 1) == head)
+                return p->entity;
+        if (fallback == QG_NONE && !(p->flags & (QG_MF_OUTLET | QG_MF_COUNTRY)))
+            fallback = p->entity;
+    }
+    return fallback;
+}
+
 static void resolve_org(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
@@ -156,6 +180,13 @@ static void resolve_org(coref *c, uint32_t mi)
         key = hash_folded(d, f, m->last);
     }
     key ^= 2; /* keep organizations apart from person surnames */
+    if (m->flags & QG_MF_NOMINAL) {
+        uint32_t ent = org_nominal_target(c, mi);
+        if (ent != QG_NONE) {
+            attach(c, mi, ent);
+            return;
+        }
+    }
     uint32_t *slot = map_slot(c, key);
     if (!*slot)
         *slot = new_entity(c, QG_ENT_ORG, mi) + 1;
@@ -305,9 +336,15 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t nm = doc->mentions.count;
     coref c = {doc, ctx->rules, qg_arena_alloc(doc->arena, (nm + 1) * sizeof(person_info)), NULL, NULL, 1,
-               qg_layout_quotes(doc), qg_layout_sentences(doc)};
+               qg_layout_quotes(doc), qg_layout_sentences(doc), NULL};
     while (c.cap < nm * 2 + 16)
         c.cap <<= 1;
+    c.body_index = qg_arena_alloc(doc->arena, (doc->sentences.count + 1) * sizeof *c.body_index);
+    for (uint32_t k = 0, body = 0; k < doc->sentences.count; k++) {
+        c.body_index[k] = body;
+        if (!(doc->sentences.items[k].flags & QG_SF_HEADLINE))
+            body++;
+    }
     c.keys = qg_arena_alloc(doc->arena, c.cap * sizeof *c.keys);
     c.vals = qg_arena_alloc(doc->arena, c.cap * sizeof *c.vals);
 
@@ -327,13 +364,26 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
         uint32_t ent = QG_NONE;
         switch (m->kind) {
         case QG_MEN_NOMINAL: {
+            /* "Its chief executive, Paul Brennan, wrote": the apposed name. */
+            if (i + 1 < nm && tok_punct(doc, m->last) == ',' && doc->mentions.items[i + 1].first == m->last + 1 &&
+                doc->mentions.items[i + 1].kind == QG_MEN_NAME && doc->mentions.items[i + 1].entity != QG_NONE) {
+                ent = doc->mentions.items[i + 1].entity;
+                break;
+            }
             uint32_t ha = tok_attrs(c.rules, doc, m->head, QG_LEX_TITLE);
             bool indefinite = (m->flags & QG_MF_INDEFINITE) != 0;
-            bool bare = !qg_tok_is(doc, m->first, "the");
-            if (indefinite && (ha & QG_TITLE_GENERIC))
+            bool article = qg_tok_is(doc, m->first, "the") || indefinite;
+            /* A lead or headline may name its speaker only later: "A senior
+             * commander says ..." then "Brigadier General X said". */
+            bool lead = c.body_index[c.sent_of[m->first]] < LEAD_SENTENCES ||
+                        (doc->sentences.items[c.sent_of[m->first]].flags & QG_SF_HEADLINE);
+            if (indefinite && ((ha & QG_TITLE_GENERIC) || !lead))
                 break; /* "a spokesman for Zarif": someone unnamed */
-            ent = (indefinite || bare) ? nominal_forward(&c, i) : nominal_target(&c, i);
-            if (ent == QG_NONE && !indefinite)
+            if (indefinite || (!article && lead))
+                ent = nominal_forward(&c, i);
+            else
+                ent = nominal_target(&c, i);
+            if (ent == QG_NONE && !indefinite && lead)
                 ent = nominal_forward(&c, i);
             break;
         }

@@ -1,7 +1,5 @@
 /* dates.c - finds date expressions and resolves them against the document date.
  * Reads: tokens, sentences, doc->date. Adds: timexes (in text order). */
-#include <string.h>
-
 #include "stage.h"
 
 /* Value conventions (see also rules/dates.txt):

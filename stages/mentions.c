@@ -18,7 +18,26 @@ typedef struct {
     uint8_t *midcap;   /* per token: its text occurs capitalized mid-sentence */
     uint32_t sent_first, sent_last;
     bool headline;
+    bool lone_pass;    /* second pass: single-word names are allowed */
+    uint64_t *surnames; /* hash set of last words of names found in the first pass */
+    uint32_t surnames_cap;
 } scan;
+
+static uint64_t word_hash(const qg_doc *d, uint32_t i)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t b = d->tokens.items[i].start; b < d->tokens.items[i].end; b++)
+        h = (h ^ (unsigned char)d->text[b]) * 1099511628211ull;
+    return h | 1;
+}
+
+static uint64_t *surname_slot(const scan *s, uint64_t h)
+{
+    uint32_t k = (uint32_t)h & (s->surnames_cap - 1);
+    while (s->surnames[k] && s->surnames[k] != h)
+        k = (k + 1) & (s->surnames_cap - 1);
+    return &s->surnames[k];
+}
 
 /* ---- token classes for names ---- */
 
@@ -71,6 +90,16 @@ static bool honorific_at(const scan *s, uint32_t i, uint32_t *len, uint32_t *att
 }
 
 /* ---- persons ---- */
+
+static bool is_function_like(const scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    uint32_t n = qg_tok_len(d, i);
+    const char *t = qg_tok_text(d, i);
+    return tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE) ||
+           (n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y') || (n > 4 && memcmp(t + n - 3, "ing", 3) == 0) ||
+           (n > 3 && memcmp(t + n - 2, "ed", 2) == 0);
+}
 
 /* Walks left from the name core over a title: "Deputy Chief of Staff of
  * Iran's Armed Forces Brigadier General". Returns the first token of the
@@ -143,8 +172,17 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
                 continue;
             }
         }
-        if (tok_fn(s->rules, d, p, QG_FN_DET) && !qg_tok_is(d, p, "no"))
+        if (tok_fn(s->rules, d, p, QG_FN_DET) && !qg_tok_is(d, p, "no")) {
             *det = p;
+            break;
+        }
+        /* One lower-case noun compounding a title word: "library director". */
+        if (tok_lower(d, p) && i < core && tok_has(d, i, QG_LEX_TITLE) && !is_function_like(s, p) &&
+            (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET) ||
+             tok_cap(d, p - 1))) {
+            i = p;
+            continue;
+        }
         break;
     }
     /* A title never starts with "of", "for" or "the". */
@@ -191,6 +229,9 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
 {
     const qg_doc *d = s->doc;
     if (tok_has(d, i, QG_LEX_FIRSTNAME))
+        return true;
+    /* The surname of someone named in full elsewhere in the article. */
+    if (*surname_slot(s, word_hash(d, i)))
         return true;
     uint32_t n = i + 1;
     bool next_ok = n >= s->sent_last || tok_punct(d, n) || tok_poss(d, n) ||
@@ -239,11 +280,20 @@ static uint32_t person_at(scan *s, uint32_t i)
     /* A capitalized run ending in an organization word is an organization. */
     if (e < s->sent_last && tok_cap(d, e) && (tok_attrs(s->rules, d, e, QG_LEX_ORG) & QG_ORG_HEAD))
         return i;
+    /* "Cal Fire Battalion Chief Andrea Solis": a run before a title that
+     * precedes another name belongs to that title. */
+    if (e < s->sent_last && tok_cap(d, e) && tok_has(d, e, QG_LEX_TITLE | QG_LEX_HONORIFIC)) {
+        uint32_t k = e;
+        while (k < s->sent_last && k < e + 4 && tok_cap(d, k) && tok_has(d, k, QG_LEX_TITLE | QG_LEX_HONORIFIC))
+            k++;
+        if (name_word(s, k))
+            return e;
+    }
     uint32_t gender = QG_GENDER_UNKNOWN;
     uint32_t det = QG_NONE;
     uint32_t start = title_prefix(s, i, &det, &gender);
     bool sentence_initial = (start == s->sent_first) || (det == s->sent_first && start == det + 1);
-    if (start == i && e == i + 1 && !lone_name_ok(s, i, i == s->sent_first))
+    if (start == i && e == i + 1 && (!s->lone_pass || !lone_name_ok(s, i, i == s->sent_first)))
         return e;
     if (start == i && e > i + 1 && i == s->sent_first && !s->midcap[i] && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
         tok_has(d, i, QG_LEX_FUNCTION))
@@ -258,6 +308,7 @@ static uint32_t person_at(scan *s, uint32_t i)
     qg_mention *m = add_mention(s, first, e, QG_MEN_NAME, QG_R_MENTION_NAME);
     m->name_first = i;
     m->name_last = e;
+    *surname_slot(s, word_hash(d, e - 1)) = word_hash(d, e - 1);
     /* Name honorifics (Seyed) are part of the name, not of the title. */
     uint32_t tl = i;
     while (tl > start && (tok_attrs(s->rules, d, tl - 1, QG_LEX_HONORIFIC) & QG_HON_NAME))
@@ -313,14 +364,16 @@ static uint32_t bare_honorific_at(scan *s, uint32_t i)
 static uint32_t nominal_at(scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
-    bool det = tok_fn(s->rules, d, i, QG_FN_DET) &&
-               (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"));
+    bool det = (tok_fn(s->rules, d, i, QG_FN_DET) &&
+                (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"))) ||
+               (tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE);
     bool bare_ok = s->headline || i == s->sent_first ||
                    (i > s->sent_first && tok_punct(d, i - 1) == ':');
     if (!det && !bare_ok)
         return i;
     uint32_t j = det ? i + 1 : i;
     uint32_t head = QG_NONE, head_len = 0;
+    uint32_t possessor_head = QG_NONE, possessor_len = 0;
     uint32_t k = j;
     while (k < s->sent_last && k < j + 8 && !s->used[k]) {
         const qg_token *t = tok(d, k);
@@ -332,8 +385,11 @@ static uint32_t nominal_at(scan *s, uint32_t i)
             continue;
         }
         if (head != QG_NONE) {
-            /* "the president's chief of staff": the possessor is not the head. */
-            if (tok_poss(d, k) && k + 1 < s->sent_last) {
+            /* "the president's chief of staff": the possessor is not the
+             * head, unless no title follows ("the minister's statements"). */
+            if (tok_poss(d, k) && k + 1 < s->sent_last && possessor_head == QG_NONE) {
+                possessor_head = head;
+                possessor_len = head_len;
                 head = QG_NONE;
                 k++;
                 continue;
@@ -350,6 +406,10 @@ static uint32_t nominal_at(scan *s, uint32_t i)
             continue;
         }
         break;
+    }
+    if (head == QG_NONE && possessor_head != QG_NONE) {
+        head = possessor_head;
+        head_len = possessor_len;
     }
     if (head == QG_NONE)
         return i;
@@ -431,6 +491,25 @@ static uint32_t group_at(scan *s, uint32_t i)
 
 /* ---- organizations ---- */
 
+/* "the department", "the company": an organization named by its kind,
+ * which coreference ties to the last organization of that kind. */
+static uint32_t org_nominal_at(scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    if (!qg_tok_is(d, i, "the") || s->used[i])
+        return i;
+    uint32_t k = i + 1;
+    while (k < s->sent_last && k < i + 4 && tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k))
+        k++;
+    if (!tok_lower(d, k) || !(tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD) || tok_cap(d, k + 1))
+        return i;
+    qg_mention *m = add_mention(s, i, k + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
+    m->head = k;
+    m->flags |= QG_MF_NOMINAL;
+    m->gender = QG_GENDER_NEUTER;
+    return k + 1;
+}
+
 static uint32_t org_at(scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
@@ -492,8 +571,11 @@ static uint32_t pronoun_at(scan *s, uint32_t i)
     uint32_t a = tok_attrs(s->rules, s->doc, i, QG_LEX_PRONOUN);
     if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || (a & QG_PRON_NEUTER) || s->used[i])
         return i;
-    if ((a & QG_PRON_RELATIVE) && !(i > s->sent_first && tok_punct(s->doc, i - 1) == ','))
-        return i; /* only the ", who said" relative introduces a speaker */
+    /* Only the relative right after a mention or its comma introduces a
+     * speaker: "Smith, who said", "Republicans who say". */
+    if ((a & QG_PRON_RELATIVE) &&
+        !(i > s->sent_first && (tok_punct(s->doc, i - 1) == ',' || s->used[i - 1])))
+        return i;
     qg_mention *m = add_mention(s, i, i + 1, QG_MEN_PRONOUN, QG_R_MENTION_PRONOUN);
     m->gender = (a & QG_PRON_MALE) ? QG_GENDER_MALE
                 : (a & QG_PRON_FEMALE) ? QG_GENDER_FEMALE
@@ -557,6 +639,14 @@ static int by_first(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static void set_sentence(scan *s, uint32_t si)
+{
+    const qg_sentence *sent = &s->doc->sentences.items[si];
+    s->sent_first = sent->first;
+    s->sent_last = sent->last;
+    s->headline = (sent->flags & QG_SF_HEADLINE) != 0;
+}
+
 static void sort_mentions(qg_doc *doc)
 {
     if (doc->mentions.count > 1)
@@ -568,32 +658,45 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t n = doc->tokens.count;
     scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
-              0, 0, false};
+              0, 0, false, false, NULL, 0};
     for (uint32_t k = 0; k < doc->timexes.count; k++)
         for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
             s.used[i] = 1;
     mark_midcap(&s);
+    s.surnames_cap = 64;
+    while (s.surnames_cap < n)
+        s.surnames_cap <<= 1;
+    s.surnames = qg_arena_alloc(doc->arena, s.surnames_cap * sizeof *s.surnames);
+    /* Pass 1: names with a title, an honorific or more than one word, so
+     * that pass 2 knows the surnames a lone "Salami" or "Trump" stands for. */
     for (uint32_t si = 0; si < doc->sentences.count; si++) {
-        const qg_sentence *sent = &doc->sentences.items[si];
-        s.sent_first = sent->first;
-        s.sent_last = sent->last;
-        s.headline = (sent->flags & QG_SF_HEADLINE) != 0;
-        /* Names first: they claim their titles before nominals can. */
-        for (uint32_t i = sent->first; i < sent->last;) {
+        set_sentence(&s, si);
+        for (uint32_t i = s.sent_first; i < s.sent_last;) {
             uint32_t e = person_at(&s, i);
             if (e == i)
                 e = bare_honorific_at(&s, i);
             i = e > i ? e : i + 1;
         }
-        /* Nominals before organizations: "the US president" is a person. */
-        for (uint32_t i = sent->first; i < sent->last;) {
+    }
+    s.lone_pass = true;
+    for (uint32_t si = 0; si < doc->sentences.count; si++) {
+        set_sentence(&s, si);
+        /* Nominals before organizations: "the US president" is a person;
+         * before lone names: "a spokesman for Zarif" is the spokesman. */
+        for (uint32_t i = s.sent_first; i < s.sent_last;) {
             uint32_t e = nominal_at(&s, i);
             if (e == i)
                 e = group_at(&s, i);
             i = e > i ? e : i + 1;
         }
-        for (uint32_t i = sent->first; i < sent->last;) {
+        for (uint32_t i = s.sent_first; i < s.sent_last;) {
+            uint32_t e = person_at(&s, i);
+            i = e > i ? e : i + 1;
+        }
+        for (uint32_t i = s.sent_first; i < s.sent_last;) {
             uint32_t e = org_at(&s, i);
+            if (e == i)
+                e = org_nominal_at(&s, i);
             if (e == i)
                 e = pronoun_at(&s, i);
             i = e > i ? e : i + 1;
