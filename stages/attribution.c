@@ -23,6 +23,7 @@ typedef struct {
     uint8_t *cue_used;     /* per token: cue already consumed */
     uint32_t first, last;  /* the current sentence's tokens */
     uint32_t sent;
+    uint32_t stmt_from;    /* first statement of the current sentence */
 } attr;
 
 typedef struct {
@@ -162,6 +163,36 @@ static bool mention_starts_at(const attr *a, uint32_t i, uint32_t *m)
 
 static uint32_t clause_subject(const attr *a, uint32_t before);
 
+/* "Carl Whitaker of Arizona", "officials in Colombo": a mention inside a
+ * prepositional phrase hangs on the mention before the preposition. */
+static uint32_t attached_subject(const attr *a, uint32_t m)
+{
+    const qg_doc *d = a->doc;
+    const qg_mention *mm = &d->mentions.items[m];
+    uint32_t f = mm->first, outer;
+    if (f >= a->first + 2 && (qg_tok_is(d, f - 1, "of") || qg_tok_is(d, f - 1, "in") ||
+                              qg_tok_is(d, f - 1, "from") || qg_tok_is(d, f - 1, "at")) &&
+        mention_ends_at(a, f - 2, &outer) && d->mentions.items[outer].kind != QG_MEN_PRONOUN)
+        return outer;
+    return m;
+}
+
+/* A subject noun phrase with a prepositional tail that holds no mention:
+ * "Leaders of several tribal nations in the basin have said". */
+static uint32_t pp_subject(const attr *a, uint32_t p)
+{
+    const qg_doc *d = a->doc;
+    for (uint32_t k = p; k > a->first && p - k < 8; k--) {
+        if (tok_punct(d, k) || tok(d, k)->kind == QG_TOK_QUOTE || tok_has(d, k, QG_LEX_CUE))
+            return QG_NONE;
+        uint32_t m;
+        if (is_prep(a, k) && !qg_tok_is(d, k, "that") && mention_ends_at(a, k - 1, &m) &&
+            d->mentions.items[m].kind != QG_MEN_PRONOUN)
+            return m;
+    }
+    return QG_NONE;
+}
+
 /* The subject of the cue starting at C: the mention right before it, past
  * adjuncts, an appositive or a relative clause. *JOINT gets the first of
  * "X and Y said". Returns a mention index or QG_NONE. */
@@ -175,19 +206,28 @@ static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
     /* "stressed that ... and insisted that": coordinated verbs share the subject. */
     if (qg_tok_is(a->doc, p, "and") || qg_tok_is(a->doc, p, "but"))
         return clause_subject(a, p);
-    if (tok_punct(a->doc, p) == ',') {
+    /* "Smith, a spokesman, said", "Okafor, D-Calif., who sits on ..., said",
+     * "Hadley, 84, who has volunteered ..., said": hop back over up to three
+     * comma-delimited insertions to the mention before them. */
+    for (int hops = 0; hops < 3 && tok_punct(a->doc, p) == ','; hops++) {
         if (a->appos_owner[p] != QG_NONE)
             return a->appos_owner[p];
-        /* ", who chairs the panel," : the antecedent before ", who" */
-        for (uint32_t k = p; k > a->first + 1 && p - k < 24; k--) {
-            if (qg_tok_is(a->doc, k, "who") && tok_punct(a->doc, k - 1) == ',' &&
-                mention_ends_at(a, k - 2, &m))
-                return m;
-        }
-        return QG_NONE;
+        uint32_t k = p;
+        while (k > a->first && p - k < 30 && tok_punct(a->doc, k - 1) != ',' &&
+               !(tok(a->doc, k - 1)->flags & QG_TF_SENT_END) && tok(a->doc, k - 1)->kind != QG_TOK_QUOTE)
+            k--;
+        if (k <= a->first + 1 || tok_punct(a->doc, k - 1) != ',')
+            return QG_NONE;
+        p = k - 2; /* the token before the opening comma */
+        if (mention_ends_at(a, p, &m))
+            return attached_subject(a, m);
+        p = k - 1;
     }
-    if (!mention_ends_at(a, p, &m))
+    if (tok_punct(a->doc, p) == ',')
         return QG_NONE;
+    if (!mention_ends_at(a, p, &m))
+        return pp_subject(a, p);
+    m = attached_subject(a, m);
     const qg_mention *mm = &a->doc->mentions.items[m];
     uint32_t other;
     if (mm->first >= a->first + 2 && qg_tok_is(a->doc, mm->first - 1, "and") &&
@@ -366,7 +406,8 @@ static uint32_t clause_subject(const attr *a, uint32_t before)
     }
     for (uint32_t i = a->first; i < before; i++) {
         uint32_t m = a->mention_of[i];
-        if (m != QG_NONE && a->quote_of[i] == QG_NONE && !(i > a->first && is_prep(a, i - 1))) {
+        if (m != QG_NONE && a->quote_of[i] == QG_NONE && !(i > a->first && is_prep(a, i - 1)) &&
+            !tok_poss(d, d->mentions.items[m].last)) {
             uint32_t k = d->mentions.items[m].kind;
             if (k != QG_MEN_PRONOUN || d->mentions.items[m].entity != QG_NONE)
                 return m;
@@ -500,13 +541,41 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
     const qg_doc *d = a->doc;
     uint32_t k = skip_fwd(a, c->last);
     *has_that = false;
-    if ((c->attrs & QG_CUE_OBJ) && !(c->attrs & QG_CUE_INF)) {
+    if ((c->attrs & QG_CUE_OBJ) && !(c->attrs & QG_CUE_INF) && !qg_tok_is(d, k, "that")) {
         uint32_t m;
-        if (mention_starts_at(a, k, &m))
+        if (mention_starts_at(a, k, &m)) {
             k = d->mentions.items[m].last;
-        else if (tok_has(d, k, QG_LEX_GROUP | QG_LEX_PRONOUN) && !qg_tok_is(d, k, "that"))
-            k++;
+        } else {
+            /* "told the council that", "told reporters at a briefing that" */
+            uint32_t j = k;
+            while (j < a->last && j < k + 8 && !qg_tok_is(d, j, "that") && !tok_punct(d, j) &&
+                   tok(d, j)->kind != QG_TOK_QUOTE)
+                j++;
+            k = (j < a->last && (qg_tok_is(d, j, "that") || tok_punct(d, j) == ',' || tok_punct(d, j) == ':' ||
+                                 tok(d, j)->kind == QG_TOK_QUOTE))
+                    ? j
+                    : k + 1;
+        }
         k = skip_fwd(a, k);
+    }
+    /* "said in a statement it ...": skip a frame ending in a noun cue */
+    if (is_prep(a, k) && !qg_tok_is(d, k, "that")) {
+        for (uint32_t j = k + 1; j < a->last && j < k + 6; j++) {
+            cue nc;
+            if (tok_punct(d, j) || tok(d, j)->kind == QG_TOK_QUOTE)
+                break;
+            const qg_lex_entry *e = qg_rules_phrase(a->rules, d, j, a->last, QG_LEX_CUE);
+            if (e && (e->attrs & QG_CUE_NOUN) && e->ntok == 1) {
+                k = j + 1;
+                uint32_t m; /* "with CNN", "to reporters" */
+                if ((qg_tok_is(d, k, "with") || qg_tok_is(d, k, "to") || qg_tok_is(d, k, "on")) &&
+                    mention_starts_at(a, k + 1, &m))
+                    k = d->mentions.items[m].last;
+                k = skip_fwd(a, k);
+                (void)nc;
+                break;
+            }
+        }
     }
     /* "said in a statement that", "said in an interview with CNN that" */
     if (is_prep(a, k) && !qg_tok_is(d, k, "that")) {
@@ -523,7 +592,7 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
     }
     if (tok_punct(d, k) == ',' || tok_punct(d, k) == ':')
         k++;
-    if (qg_tok_is(d, k, "that")) {
+    if (qg_tok_is(d, k, "that") && (c->attrs & (QG_CUE_CLAUSE | QG_CUE_NOUN))) {
         *has_that = true;
         k++;
     }
@@ -536,6 +605,9 @@ static bool content_opens_np(const attr *a, uint32_t k)
     if (k >= a->last)
         return false;
     const qg_token *t = tok(d, k);
+    /* "threatened to strike": an infinitive, not "said to the crowd" */
+    if (qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION))
+        return true;
     if (t->kind == QG_TOK_QUOTE || t->kind == QG_TOK_NUMBER)
         return true;
     if (t->kind != QG_TOK_WORD)
@@ -602,6 +674,37 @@ static void speech_after_cue(attr *a, const cue *c)
     emit(a, &dr);
 }
 
+/* Does [start, end) overlap a statement found in the current sentence? */
+static bool overlaps_statement(const attr *a, uint32_t start, uint32_t end)
+{
+    const qg_doc *d = a->doc;
+    for (uint32_t k = a->stmt_from; k < d->statements.count; k++)
+        if (d->statements.items[k].start < end && start < d->statements.items[k].end)
+            return true;
+    return false;
+}
+
+/* The first token of the sentence's own words, after a dateline such as
+ * "WASHINGTON (AP) —" or "MILLBROOK —". */
+static uint32_t content_first(const attr *a)
+{
+    const qg_doc *d = a->doc;
+    uint32_t i = a->first;
+    while (i < a->last && i < a->first + 6 && tok_word(d, i) && (tok(d, i)->flags & QG_TF_UPPER))
+        i++;
+    if (i == a->first)
+        return a->first;
+    if (tok_punct(d, i) == '(') {
+        uint32_t j = i;
+        while (j < a->last && j < i + 8 && tok_punct(d, j) != ')')
+            j++;
+        i = j + 1;
+    }
+    if (i < a->last && tok_is_dash(d, i))
+        return i + 1;
+    return a->first;
+}
+
 /* Content before the cue: "..., said the commander", "..., a spokesman said". */
 static bool speech_before_cue(attr *a, const cue *c)
 {
@@ -631,8 +734,10 @@ static bool speech_before_cue(attr *a, const cue *c)
     /* The frame must close the clause: ".", or ", adding ...". */
     if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
         return false;
-    uint32_t start = a->first;
+    uint32_t start = content_first(a);
     uint32_t at_m;
+    if (overlaps_statement(a, tok(d, start)->start, tok(d, comma - 1)->end))
+        return true; /* "X said ..., the Tribune reported": the frame of X's statement */
     /* "According to X, ..." is its own frame; skip it. */
     if (cue_at(a, start, &(cue){0}) && mention_starts_at(a, start + 2, &at_m))
         start = d->mentions.items[at_m].last + 1;
@@ -647,22 +752,61 @@ static bool speech_before_cue(attr *a, const cue *c)
     return emit(a, &dr) != NULL;
 }
 
-/* "according to X": the rest of the sentence is X's. */
-static void according_to(attr *a, const cue *c)
+/* "Xinhua quoted Zhou, chairman of the company, as saying the expansion
+ * would ...": the relayed speaker is the object, the content follows. */
+static bool relay_as_saying(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
     uint32_t m;
     if (!mention_starts_at(a, c->last, &m))
-        return;
-    draft dr = new_draft(QG_R_SPEECH_ACCORDING_TO, 850);
+        return false;
+    const qg_mention *mm = &d->mentions.items[m];
+    uint32_t k = mm->last;
+    if (mm->appos_last != QG_NONE && tok_punct(d, mm->appos_last) == ',')
+        k = mm->appos_last + 1;
+    else if (tok_punct(d, k) == ',') {
+        /* an appositive without a title: skip to its closing comma */
+        uint32_t j = k + 1;
+        while (j < a->last && j < k + 12 && tok_punct(d, j) != ',')
+            j++;
+        k = j + 1;
+    }
+    cue ing;
+    if (!qg_tok_is(d, k, "as") || !cue_at(a, k + 1, &ing) || !(ing.attrs & QG_CUE_ING))
+        return false;
+    bool has_that = false;
+    uint32_t start = content_start(a, &ing, &has_that);
+    if (start >= a->last || (tok(d, start)->flags & QG_TF_SENT_END))
+        return false;
+    draft dr = new_draft(QG_R_QUOTE_RELAY, 900);
+    dr.cue = (cue){c->first, ing.last, c->attrs};
+    dr.source = m;
+    dr.first = start;
+    dr.last = clause_end(a, start);
+    return emit(a, &dr) != NULL;
+}
+
+/* "according to X": the rest of the sentence is X's. */
+static void according_to(attr *a, const cue *c)
+{
+    qg_doc *d = a->doc;
+    uint32_t m = QG_NONE, mend;
+    if (mention_starts_at(a, c->last, &m)) {
+        mend = d->mentions.items[m].last;
+    } else {
+        /* "according to a large study published on Tuesday, ..." */
+        mend = c->last;
+        while (mend < a->last && tok_punct(d, mend) != ',' && !(tok(d, mend)->flags & QG_TF_SENT_END))
+            mend++;
+    }
+    draft dr = new_draft(QG_R_SPEECH_ACCORDING_TO, m != QG_NONE ? 850 : 600);
     dr.cue = *c;
     dr.source = m;
-    uint32_t mend = d->mentions.items[m].last;
     if (c->first == a->first || (c->first == a->first + 1 && tok_is_dash(d, a->first))) {
         dr.first = mend;
         dr.last = clause_end(a, mend + 1);
     } else {
-        dr.first = a->first;
+        dr.first = content_first(a);
         dr.last = c->first;
     }
     emit(a, &dr);
@@ -765,6 +909,7 @@ static void sentence_pass(attr *a, uint32_t si)
     qg_doc *d = a->doc;
     set_sentence(a, si);
     uint32_t stmt_from = d->statements.count;
+    a->stmt_from = stmt_from;
     /* 1. quotations with a frame after or before them */
     for (uint32_t i = a->first; i < a->last; i++) {
         uint32_t q = a->quote_of[i];
@@ -784,6 +929,8 @@ static void sentence_pass(attr *a, uint32_t si)
             continue;
         if (c.attrs & QG_CUE_PREP)
             according_to(a, &c);
+        else if ((c.attrs & QG_CUE_RELAY) && relay_as_saying(a, &c))
+            ;
         else if (c.attrs & QG_CUE_NOUN)
             noun_cue(a, &c);
         else if (!(c.attrs & QG_CUE_FRAME) && !speech_before_cue(a, &c))
@@ -815,13 +962,21 @@ static void continuation_pass(attr *a)
                 words++;
                 caps += tok_cap(d, i) ? 1 : 0;
             }
-        /* Titles of bills and books are capitalized; speech is not. */
-        if (words < 5 || caps * 2 >= words)
-            continue;
         uint32_t open_b = tok(d, q->open)->start;
         while (k < nstmt && d->statements.items[k].start < open_b)
             prev = &d->statements.items[k++];
         set_sentence(a, a->sent_of[q->open]);
+        /* Only a quote that opens its sentence stands alone; one inside a
+         * sentence is part of that sentence's statement or a scare quote. */
+        uint32_t f = content_first(a);
+        while (f < q->open && tok_is_dash(d, f))
+            f++;
+        if (f != q->open)
+            continue;
+        bool whole_sentence = q->close != QG_NONE && q->close + 1 >= a->last;
+        /* Titles of bills and books are capitalized; speech is not. */
+        if (caps * 2 >= words || (words < 5 && !whole_sentence))
+            continue;
         draft dr = new_draft(QG_R_QUOTE_UNATTRIBUTED, 300);
         if (prev && prev->kind == QG_STMT_DIRECT && prev->speaker != QG_NONE) {
             uint32_t para_prev = d->sentences.items[a->sent_of[token_at_byte(d, prev->start)]].para;
@@ -832,6 +987,8 @@ static void continuation_pass(attr *a)
                 dr.speaker = prev->speaker;
             }
         }
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5)
+            continue;
         dr.first = q->open;
         dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
         emit(a, &dr);
@@ -941,7 +1098,7 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     uint32_t n = doc->tokens.count;
     attr a = {doc, ctx->rules, qg_layout_quotes(doc), qg_layout_sentences(doc), qg_layout_mentions(doc),
               qg_layout_timexes(doc), NULL, qg_arena_alloc(doc->arena, doc->quotes.count + 1),
-              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0};
+              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0};
     a.appos_owner = qg_arena_alloc(doc->arena, (n + 1) * sizeof *a.appos_owner);
     for (uint32_t i = 0; i <= n; i++)
         a.appos_owner[i] = QG_NONE;

@@ -252,7 +252,9 @@ qg_status qg_stage_tokenize(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
             t = push(&lx, start, i, QG_TOK_URL, flags);
         } else if (qg_cp_is_letter(cp)) {
             i = scan_word(&lx, start);
-            if (takes_period(&lx, start, i)) {
+            if (lx.s[i - 1] == '.') {
+                flags |= QG_TF_ABBR; /* a dotted acronym scanned with its period: U.S. */
+            } else if (takes_period(&lx, start, i)) {
                 i++;
                 flags |= QG_TF_ABBR;
             } else if (i < lx.len && lx.s[i] == '.' && i + 1 < lx.len && lx.s[i + 1] != '.' &&
