@@ -58,6 +58,14 @@ static bool cue_at(const attr *a, uint32_t i, cue *c)
     c->first = i;
     c->last = i + e->ntok;
     c->attrs = e->attrs;
+    /* Inside a name ("United States", "the Post") a cue word is no verb;
+     * nor is a capitalized one in mid-sentence. */
+    uint32_t m = a->mention_of[i];
+    if (m != QG_NONE && d->mentions.items[m].kind != QG_MEN_PRONOUN)
+        return false;
+    if ((tok(d, i)->flags & QG_TF_CAP) && i > a->first && tok(d, i - 1)->kind != QG_TOK_QUOTE &&
+        !(d->sentences.items[a->sent].flags & QG_SF_HEADLINE) && !(e->attrs & QG_CUE_PREP))
+        return false;
     /* "his remarks", "the claim": nouns, unless a noun cue. */
     if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && nounlike_before(a, i))
         return false;
@@ -214,7 +222,8 @@ static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
             return a->appos_owner[p];
         uint32_t k = p;
         while (k > a->first && p - k < 30 && tok_punct(a->doc, k - 1) != ',' &&
-               !(tok(a->doc, k - 1)->flags & QG_TF_SENT_END) && tok(a->doc, k - 1)->kind != QG_TOK_QUOTE)
+               !((tok(a->doc, k - 1)->flags & QG_TF_SENT_END) && tok_punct(a->doc, k) != ',') &&
+               tok(a->doc, k - 1)->kind != QG_TOK_QUOTE)
             k--;
         if (k <= a->first + 1 || tok_punct(a->doc, k - 1) != ',')
             return QG_NONE;
@@ -482,6 +491,29 @@ static bool frame_after(attr *a, uint32_t qi)
     return emit(a, &dr) != NULL;
 }
 
+/* `"A," he said, "B."`: the frame between the parts serves both; the
+ * second part takes the source, cue and speaker of the first. */
+static bool split_quote(attr *a, uint32_t qi, const cue *c)
+{
+    qg_doc *d = a->doc;
+    const qg_quote *q = &d->quotes.items[qi];
+    for (uint32_t k = d->statements.count; k-- > a->stmt_from;) {
+        const qg_statement *prev = &d->statements.items[k];
+        if (prev->cue_first != c->first || prev->kind != QG_STMT_DIRECT)
+            continue;
+        draft dr = new_draft(QG_R_QUOTE_AFTER, prev->confidence);
+        dr.rule = prev->rule;
+        dr.cue = *c;
+        dr.source = prev->source;
+        dr.joint = prev->source2;
+        dr.speaker = prev->speaker;
+        dr.first = q->open;
+        dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
+        return emit(a, &dr) != NULL;
+    }
+    return false;
+}
+
 /* Before the quote: `Salami said: "..."`, `..., saying, "..."`, `insisted
  * that "..."`, `as Imam once said, '...'`. */
 static bool frame_before(attr *a, uint32_t qi)
@@ -508,8 +540,10 @@ static bool frame_before(attr *a, uint32_t qi)
         return false;
     b--;
     cue c;
-    if (!cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP)) || a->cue_used[c.first])
+    if (!cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP)))
         return false;
+    if (a->cue_used[c.first])
+        return split_quote(a, qi, &c);
     draft dr = new_draft(QG_R_QUOTE_BEFORE, 900);
     dr.cue = c;
     if (c.attrs & QG_CUE_ING) {

@@ -98,7 +98,7 @@ static bool is_function_like(const scan *s, uint32_t i)
     const char *t = qg_tok_text(d, i);
     return tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE) ||
            (n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y') || (n > 4 && memcmp(t + n - 3, "ing", 3) == 0) ||
-           (n > 3 && memcmp(t + n - 2, "ed", 2) == 0);
+           (n > 3 && memcmp(t + n - 2, "ed", 2) == 0) || (n > 3 && t[n - 1] == 's');
 }
 
 /* Walks left from the name core over a title: "Deputy Chief of Staff of
@@ -178,8 +178,7 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
         }
         /* One lower-case noun compounding a title word: "library director". */
         if (tok_lower(d, p) && i < core && tok_has(d, i, QG_LEX_TITLE) && !is_function_like(s, p) &&
-            (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET) ||
-             tok_cap(d, p - 1))) {
+            (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET))) {
             i = p;
             continue;
         }
@@ -382,6 +381,13 @@ static uint32_t nominal_at(scan *s, uint32_t i)
             head = k;
             head_len = te->ntok;
             k += te->ntok;
+            /* "deputy trade minister": modifiers between title words */
+            uint32_t look = k;
+            while (look < s->sent_last && look < k + 2 && tok_lower(d, look) &&
+                   tok_has(d, look, QG_LEX_MODIFIER) && !tok_has(d, look, QG_LEX_TITLE))
+                look++;
+            if (look > k && tok_has(d, look, QG_LEX_TITLE) && !tok_has(d, look, QG_LEX_FUNCTION))
+                k = look;
             continue;
         }
         if (head != QG_NONE) {
@@ -689,14 +695,15 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
                 e = group_at(&s, i);
             i = e > i ? e : i + 1;
         }
-        for (uint32_t i = s.sent_first; i < s.sent_last;) {
-            uint32_t e = person_at(&s, i);
-            i = e > i ? e : i + 1;
-        }
+        /* Organizations before lone names: "Nursing Alliance Cymru". */
         for (uint32_t i = s.sent_first; i < s.sent_last;) {
             uint32_t e = org_at(&s, i);
             if (e == i)
                 e = org_nominal_at(&s, i);
+            i = e > i ? e : i + 1;
+        }
+        for (uint32_t i = s.sent_first; i < s.sent_last;) {
+            uint32_t e = person_at(&s, i);
             if (e == i)
                 e = pronoun_at(&s, i);
             i = e > i ? e : i + 1;

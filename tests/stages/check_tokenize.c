@@ -221,18 +221,17 @@ START_TEST(abbreviations_keep_period)
 }
 END_TEST
 
-/* SOURCE BUG (stages/tokenize.c, scan_word's dotted-acronym loop): "U.S." is
- * scanned with its final period, so takes_period never sees a '.' and the
- * token lacks QG_TF_ABBR, which doc.h documents for exactly this case ("word
- * with a final period kept (Gen., U.S.)"). The sentences stage relies on the
- * flag to end a sentence after "U.S." (see check_sentences.c). */
+/* Regression (found as a source bug while writing these tests): scan_word
+ * scans "U.S." with its final period, so takes_period never saw a '.' and the
+ * token lacked QG_TF_ABBR, which doc.h documents for exactly this case. The
+ * sentences stage relies on the flag to end a sentence after "U.S.". */
 START_TEST(dotted_acronym_has_abbr_flag)
 {
     qg_doc *doc = run_stages("They met U.S. officials.", NULL, "tokenize");
     uint32_t i = tok_of(doc, "U.S.", 0);
     ck_assert_uint_eq(doc->tokens.items[i].kind, QG_TOK_WORD);
     ck_assert(has(doc, i, QG_TF_CAP | QG_TF_UPPER));
-    ck_assert_msg(has(doc, i, QG_TF_ABBR), "SOURCE BUG: 'U.S.' lacks QG_TF_ABBR (flags 0x%x)",
+    ck_assert_msg(has(doc, i, QG_TF_ABBR), "'U.S.' lacks QG_TF_ABBR (flags 0x%x)",
                   doc->tokens.items[i].flags);
     qg_doc_free(doc);
 }
