@@ -66,8 +66,16 @@ static void entity_name(const graph *g, const qg_entity *e, char *out, size_t ca
     if (m->kind == QG_MEN_NAME) {
         f = m->name_first;
         l = m->name_last;
-    } else if (m->kind == QG_MEN_ORG && (qg_tok_is(d, f, "the")) && l > f + 1) {
-        f++;
+    } else if (m->kind == QG_MEN_ORG) {
+        if (qg_tok_is(d, f, "the") && l > f + 1)
+            f++;
+        /* "Streamly Inc." is Streamly */
+        while (l > f + 1 && ((d->tokens.items[l - 1].lex & QG_LEX_ORG) &&
+                             qg_rules_tok(g->rules, d, l - 1, QG_LEX_ORG) &&
+                             (qg_rules_tok(g->rules, d, l - 1, QG_LEX_ORG)->attrs & QG_ORG_SUFFIX)))
+            l--;
+        while (l > f + 1 && d->tokens.items[l - 1].kind == QG_TOK_PUNCT)
+            l--;
     }
     uint32_t len = tend(d, l - 1) - tstart(d, f);
     snprintf(out, cap, "%.*s", (int)len, d->text + tstart(d, f));

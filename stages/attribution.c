@@ -66,6 +66,10 @@ static bool cue_at(const attr *a, uint32_t i, cue *c)
     if ((tok(d, i)->flags & QG_TF_CAP) && i > a->first && tok(d, i - 1)->kind != QG_TOK_QUOTE &&
         !(d->sentences.items[a->sent].flags & QG_SF_HEADLINE) && !(e->attrs & QG_CUE_PREP))
         return false;
+    /* "declined to comment", "urged the council to reject": infinitives
+     * report no speech event of their own. */
+    if (i > a->first && qg_tok_is(d, i - 1, "to") && !(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)))
+        return false;
     /* "his remarks", "the claim": nouns, unless a noun cue. */
     if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && nounlike_before(a, i))
         return false;
@@ -194,9 +198,14 @@ static uint32_t pp_subject(const attr *a, uint32_t p)
         if (tok_punct(d, k) || tok(d, k)->kind == QG_TOK_QUOTE || tok_has(d, k, QG_LEX_CUE))
             return QG_NONE;
         uint32_t m;
-        if (is_prep(a, k) && !qg_tok_is(d, k, "that") && mention_ends_at(a, k - 1, &m) &&
-            d->mentions.items[m].kind != QG_MEN_PRONOUN)
-            return m;
+        if (!is_prep(a, k) || qg_tok_is(d, k, "that") || qg_tok_is(d, k, "to") || k == p)
+            continue;
+        /* "a source familiar with the talks": one adjective may come first */
+        if (mention_ends_at(a, k - 1, &m) ||
+            (k >= a->first + 2 && tok_lower(a->doc, k - 1) && !tok_has(a->doc, k - 1, QG_LEX_FUNCTION) &&
+             mention_ends_at(a, k - 2, &m)))
+            if (d->mentions.items[m].kind != QG_MEN_PRONOUN)
+                return m;
     }
     return QG_NONE;
 }
@@ -540,6 +549,16 @@ static bool frame_before(attr *a, uint32_t qi)
         return false;
     b--;
     cue c;
+    /* `The minister told us, "..."`: step over the addressee */
+    if (!cue_ending_at(a, b, &c) && b > a->first) {
+        uint32_t m, ob = b;
+        if (mention_ends_at(a, b, &m))
+            ob = a->doc->mentions.items[m].first;
+        else if (tok_attrs(a->rules, d, b, QG_LEX_PRONOUN) || tok_has(d, b, QG_LEX_GROUP))
+            ob = b;
+        if (ob > a->first && cue_ending_at(a, ob - 1, &c) && (c.attrs & QG_CUE_OBJ))
+            b = ob - 1;
+    }
     if (!cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP)))
         return false;
     if (a->cue_used[c.first])
@@ -651,6 +670,25 @@ static bool content_opens_np(const attr *a, uint32_t k)
     return true;
 }
 
+/* "the accusations", "the case in March 2023": a short definite noun
+ * phrase names a topic already mentioned, not what was said. */
+static bool anaphoric_np(const attr *a, uint32_t first, uint32_t last)
+{
+    const qg_doc *d = a->doc;
+    if (!tok_fn(a->rules, d, first, QG_FN_DET) || qg_tok_is(d, first, "a") || qg_tok_is(d, first, "an"))
+        return false;
+    uint32_t words = 0;
+    for (uint32_t i = first; i < last; i++) {
+        if (a->timex_of[i] != QG_NONE || (is_prep(a, i) && a->timex_of[i + 1] != QG_NONE))
+            continue;
+        if (tok(d, i)->kind == QG_TOK_QUOTE || qg_tok_is(d, i, "of") || qg_tok_is(d, i, "that"))
+            return false;
+        if (tok(d, i)->kind == QG_TOK_WORD)
+            words++;
+    }
+    return words <= 3;
+}
+
 /* A cue with its content after it: "X said (that) ...", "X dismissed the
  * idea of ...", participles ", saying ...", "X advised Y not to ...". */
 static void speech_after_cue(attr *a, const cue *c)
@@ -664,8 +702,15 @@ static void speech_after_cue(attr *a, const cue *c)
     uint32_t k = content_start(a, c, &has_that);
     if (k >= a->last || (tok(d, k)->flags & QG_TF_SENT_END))
         return;
-    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE)
-        return;
+    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE) {
+        /* "called the plan “reckless”": a quote early in the content */
+        bool quoted = false;
+        for (uint32_t j = k; j < a->last && j < k + 6 && !quoted; j++)
+            quoted = tok(d, j)->kind == QG_TOK_QUOTE && a->quote_of[j] != QG_NONE &&
+                     d->quotes.items[a->quote_of[j]].open == j;
+        if (!quoted)
+            return;
+    }
     bool clause = (c->attrs & (QG_CUE_CLAUSE | QG_CUE_INF)) != 0;
     bool np = (c->attrs & QG_CUE_NP) != 0;
     if (!has_that && !content_opens_np(a, k))
@@ -704,6 +749,8 @@ static void speech_after_cue(attr *a, const cue *c)
     dr.first = k;
     dr.last = clause_end(a, k);
     if (dr.last <= dr.first)
+        return;
+    if (dr.rule == QG_R_SPEECH_NP && anaphoric_np(a, dr.first, dr.last))
         return;
     emit(a, &dr);
 }
@@ -993,8 +1040,9 @@ static void continuation_pass(attr *a)
         uint32_t words = 0, caps = 0;
         for (uint32_t i = q->first; i < q->last; i++)
             if (tok_word(d, i)) {
+                /* the first word is capitalized in any sentence */
+                caps += (words > 0 && tok_cap(d, i)) ? 1 : 0;
                 words++;
-                caps += tok_cap(d, i) ? 1 : 0;
             }
         uint32_t open_b = tok(d, q->open)->start;
         while (k < nstmt && d->statements.items[k].start < open_b)

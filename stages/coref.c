@@ -141,14 +141,28 @@ static void resolve_name(coref *c, uint32_t mi)
     attach(c, mi, ent);
 }
 
-/* "the department": the latest organization whose name has that word,
- * else the latest organization that is neither an outlet nor a country. */
+/* Does the canonical name CANON hold the word of token T ("Department of
+ * Defense" for "the department")? */
+static bool canon_has_word(const coref *c, uint32_t canon, const qg_doc *d, uint32_t t)
+{
+    char word[128];
+    size_t wn = qg_fold(qg_tok_text(d, t), qg_tok_len(d, t), word, sizeof word);
+    const char *name = qg_rules_str(c->rules, canon);
+    char folded[512];
+    size_t fn = qg_fold(name, strlen(name), folded, sizeof folded);
+    for (size_t k = 0; wn && k + wn <= fn; k++)
+        if ((k == 0 || folded[k - 1] == ' ') && memcmp(folded + k, word, wn) == 0 &&
+            (k + wn == fn || folded[k + wn] == ' '))
+            return true;
+    return false;
+}
+
+/* "the department": the latest organization whose name has that word. */
 static uint32_t org_nominal_target(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
     const qg_mention *m = &d->mentions.items[mi];
     uint64_t head = hash_folded(d, m->head, m->head + 1);
-    uint32_t fallback = QG_NONE;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & QG_MF_NOMINAL))
@@ -156,10 +170,12 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
         for (uint32_t t = p->first; t < p->last; t++)
             if (hash_folded(d, t, t + 1) == head)
                 return p->entity;
-        if (fallback == QG_NONE && !(p->flags & (QG_MF_OUTLET | QG_MF_COUNTRY)))
-            fallback = p->entity;
+        if (p->canon != QG_NONE && canon_has_word(c, p->canon, d, m->head))
+            return p->entity;
     }
-    return fallback;
+    /* No organization of that kind: "the department" stays unresolved
+     * rather than borrowing the last company's name. */
+    return QG_NONE;
 }
 
 static void resolve_org(coref *c, uint32_t mi)

@@ -178,7 +178,8 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
         }
         /* One lower-case noun compounding a title word: "library director". */
         if (tok_lower(d, p) && i < core && tok_has(d, i, QG_LEX_TITLE) && !is_function_like(s, p) &&
-            (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET))) {
+            (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET) ||
+             (tok_has(d, p - 1, QG_LEX_MODIFIER) && tok_lower(d, p - 1)))) {
             i = p;
             continue;
         }
@@ -291,6 +292,15 @@ static uint32_t person_at(scan *s, uint32_t i)
     uint32_t gender = QG_GENDER_UNKNOWN;
     uint32_t det = QG_NONE;
     uint32_t start = title_prefix(s, i, &det, &gender);
+    /* A prefix of organization words alone ("the Nursing Alliance Cymru")
+     * is no title: a person's title holds a title or honorific word. */
+    bool titled = false;
+    for (uint32_t k = start; k < i && !titled; k++)
+        titled = tok_has(d, k, QG_LEX_TITLE | QG_LEX_HONORIFIC);
+    if (!titled) {
+        start = i;
+        det = QG_NONE;
+    }
     bool sentence_initial = (start == s->sent_first) || (det == s->sent_first && start == det + 1);
     if (start == i && e == i + 1 && (!s->lone_pass || !lone_name_ok(s, i, i == s->sent_first)))
         return e;
@@ -546,12 +556,14 @@ static uint32_t org_at(scan *s, uint32_t i)
     while (k < s->sent_last && k < i + 10) {
         if (tok_cap(d, k) && !tok_has(d, k, QG_LEX_PRONOUN | QG_LEX_DATE) &&
             !(k > i && tok_has(d, k, QG_LEX_CUE))) {
-            if (tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD)
+            if (tok_attrs(s->rules, d, k, QG_LEX_ORG) & (QG_ORG_HEAD | QG_ORG_SUFFIX))
                 last_head = k;
             k++;
         } else if ((qg_tok_is(d, k, "of") || qg_tok_is(d, k, "and") || qg_tok_is(d, k, "for")) &&
                    tok_cap(d, k + (qg_tok_is(d, k + 1, "the") ? 2 : 1))) {
             k += qg_tok_is(d, k + 1, "the") ? 2 : 1;
+        } else if (k > i && (tok(d, k)->flags & QG_TF_POSS) && tok_cap(d, k + 1)) {
+            k++; /* Writers' Freedom Coalition */
         } else {
             break;
         }
@@ -567,6 +579,8 @@ static uint32_t org_at(scan *s, uint32_t i)
         first = i - 1;
     qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
     m->gender = QG_GENDER_NEUTER;
+    if (tok_attrs(s->rules, d, last_head, QG_LEX_ORG) & QG_ORG_OUTLET)
+        m->flags |= QG_MF_OUTLET; /* The Columbus Post-Dispatch */
     return end;
 }
 
