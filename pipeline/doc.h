@@ -162,6 +162,8 @@ typedef struct {
     uint32_t kind;           /* qg_statement_kind */
     uint32_t quote;          /* the quotation it is, for direct ones, else QG_NONE */
     uint32_t source;         /* mention index of the local source, or QG_NONE */
+    uint32_t source_last;    /* token after the source phrase when it runs past the mention
+                                ("officials in Colombo"), else QG_NONE */
     uint32_t speaker;        /* entity index, or QG_NONE */
     uint32_t speaker2;       /* second speaker of a joint source ("X and Y said"), or QG_NONE */
     uint32_t source2;        /* its mention */

@@ -299,7 +299,8 @@ static json_t *said_edge(const graph *g, const qg_statement *s, uint32_t speaker
     json_object_set_new(ed, "confidence", json_real(s->confidence / 1000.0));
     if (source != QG_NONE) {
         const qg_mention *m = &d->mentions.items[source];
-        json_object_set_new(ed, "source", mention_json(d, tstart(d, m->first), tend(d, m->last - 1)));
+        uint32_t last = (source == s->source && s->source_last != QG_NONE) ? s->source_last : m->last;
+        json_object_set_new(ed, "source", mention_json(d, tstart(d, m->first), tend(d, last - 1)));
     } else {
         json_object_set_new(ed, "source", json_null());
     }

@@ -57,6 +57,7 @@ static const field entity_fields[] = {
 static const field statement_fields[] = {
     FIELD(qg_statement, start, F_BYTE), FIELD(qg_statement, end, F_BYTE), FIELD(qg_statement, kind, F_U32),
     FIELD(qg_statement, quote, F_U32), FIELD(qg_statement, source, F_U32),
+    FIELD(qg_statement, source_last, F_U32),
     FIELD(qg_statement, speaker, F_U32), FIELD(qg_statement, speaker2, F_U32),
     FIELD(qg_statement, source2, F_U32), FIELD(qg_statement, cue_first, F_U32),
     FIELD(qg_statement, cue_last, F_U32), FIELD(qg_statement, date, F_U32),

@@ -24,6 +24,7 @@ typedef struct {
     uint32_t first, last;  /* the current sentence's tokens */
     uint32_t sent;
     uint32_t stmt_from;    /* first statement of the current sentence */
+    uint32_t np_end;       /* set by subject_before: end of the subject phrase, or QG_NONE */
 } attr;
 
 typedef struct {
@@ -213,9 +214,10 @@ static uint32_t pp_subject(const attr *a, uint32_t p)
 /* The subject of the cue starting at C: the mention right before it, past
  * adjuncts, an appositive or a relative clause. *JOINT gets the first of
  * "X and Y said". Returns a mention index or QG_NONE. */
-static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
+static uint32_t subject_before(attr *a, uint32_t c, uint32_t *joint)
 {
     *joint = QG_NONE;
+    a->np_end = QG_NONE;
     uint32_t i = skip_back(a, c);
     if (i <= a->first)
         return QG_NONE;
@@ -243,9 +245,18 @@ static uint32_t subject_before(const attr *a, uint32_t c, uint32_t *joint)
     }
     if (tok_punct(a->doc, p) == ',')
         return QG_NONE;
-    if (!mention_ends_at(a, p, &m))
-        return pp_subject(a, p);
+    /* A subject with a tail ("officials in Colombo", "a source familiar
+     * with the talks") keeps the tail in its source span. */
+    if (!mention_ends_at(a, p, &m)) {
+        m = pp_subject(a, p);
+        if (m != QG_NONE)
+            a->np_end = i;
+        return m;
+    }
+    uint32_t inner = m;
     m = attached_subject(a, m);
+    if (m != inner)
+        a->np_end = i;
     const qg_mention *mm = &a->doc->mentions.items[m];
     uint32_t other;
     if (mm->first >= a->first + 2 && qg_tok_is(a->doc, mm->first - 1, "and") &&
@@ -316,6 +327,7 @@ static uint32_t clause_end(const attr *a, uint32_t from)
 typedef struct {
     uint32_t first, last;   /* content tokens */
     uint32_t source, joint; /* mentions */
+    uint32_t source_end;    /* token after the source phrase, or QG_NONE */
     cue cue;                /* cue.first == QG_NONE: no cue */
     uint32_t rule, confidence;
     uint32_t speaker;       /* QG_NONE: from the source mention */
@@ -378,6 +390,7 @@ static qg_statement *emit(attr *a, const draft *dr)
     s->kind = kind;
     s->quote = quote;
     s->source = dr->source;
+    s->source_last = dr->source_end;
     s->source2 = dr->joint;
     s->speaker = dr->speaker;
     s->speaker2 = QG_NONE;
@@ -403,7 +416,7 @@ static qg_statement *emit(attr *a, const draft *dr)
 
 static draft new_draft(uint32_t rule, uint32_t confidence)
 {
-    draft d = {0, 0, QG_NONE, QG_NONE, {QG_NONE, QG_NONE, 0}, rule, confidence, QG_NONE};
+    draft d = {0, 0, QG_NONE, QG_NONE, QG_NONE, {QG_NONE, QG_NONE, 0}, rule, confidence, QG_NONE};
     return d;
 }
 
@@ -477,6 +490,10 @@ static bool frame_after(attr *a, uint32_t qi)
             }
         } else {
             dr.source = m;
+            cue c3; /* "X was quoted as saying" */
+            if ((c.attrs & QG_CUE_RELAY) && qg_tok_is(d, c.last, "as") && cue_at(a, c.last + 1, &c3) &&
+                (c3.attrs & QG_CUE_ING))
+                c.last = c3.last;
         }
     } else if (cue_at(a, j, &c) && !(c.attrs & (QG_CUE_ING | QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP))) {
         uint32_t k = skip_fwd(a, c.last);
@@ -484,6 +501,13 @@ static bool frame_after(attr *a, uint32_t qi)
             return false;
         dr.source = m;
         dr.rule = QG_R_QUOTE_AFTER_INVERTED;
+        /* "said Ambassador Laura Bennett of the United States" */
+        uint32_t e = d->mentions.items[m].last, pm;
+        if ((qg_tok_is(d, e, "of") || qg_tok_is(d, e, "from")) && mention_starts_at(a, e + 1, &pm))
+            dr.source_end = d->mentions.items[pm].last;
+        else if ((qg_tok_is(d, e, "of") || qg_tok_is(d, e, "from")) && qg_tok_is(d, e + 1, "the") &&
+                 mention_starts_at(a, e + 2, &pm))
+            dr.source_end = d->mentions.items[pm].last;
     } else {
         return false;
     }
@@ -570,6 +594,7 @@ static bool frame_before(attr *a, uint32_t qi)
     } else {
         uint32_t joint;
         dr.source = subject_before(a, c.first, &joint);
+        dr.source_end = a->np_end;
         dr.joint = joint;
         if (dr.source == QG_NONE) {
             uint32_t m; /* said X: "..." */
@@ -737,6 +762,7 @@ static void speech_after_cue(attr *a, const cue *c)
     } else {
         uint32_t joint;
         dr.source = subject_before(a, c->first, &joint);
+        dr.source_end = a->np_end;
         dr.joint = joint;
     }
     if (dr.source == QG_NONE && c->first == a->first)
@@ -793,7 +819,7 @@ static bool speech_before_cue(attr *a, const cue *c)
     if (c->attrs & (QG_CUE_ING | QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP))
         return false;
     uint32_t after = skip_fwd(a, c->last);
-    uint32_t source = QG_NONE, joint = QG_NONE;
+    uint32_t source = QG_NONE, joint = QG_NONE, source_end = QG_NONE;
     uint32_t comma;
     uint32_t m;
     if (mention_starts_at(a, after, &m) && c->first > a->first && tok_punct(d, c->first - 1) == ',') {
@@ -803,6 +829,7 @@ static bool speech_before_cue(attr *a, const cue *c)
         after = skip_fwd(a, d->mentions.items[m].last);
     } else {
         source = subject_before(a, c->first, &joint);
+        source_end = a->np_end;
         if (source == QG_NONE)
             return false;
         uint32_t sf = d->mentions.items[source].first;
@@ -827,6 +854,7 @@ static bool speech_before_cue(attr *a, const cue *c)
     draft dr = new_draft(QG_R_SPEECH_CLAUSE_AFTER, 850);
     dr.cue = *c;
     dr.source = source;
+    dr.source_end = source_end;
     dr.joint = joint;
     dr.first = start;
     dr.last = comma;
@@ -1067,6 +1095,13 @@ static void continuation_pass(attr *a)
                 dr.rule = QG_R_QUOTE_CONTINUATION;
                 dr.confidence = 750;
                 dr.speaker = prev->speaker;
+                /* `"A," he said. "B."` in one paragraph: one frame for both */
+                if (para_now == para_prev && !(q->flags & QG_QF_CONTINUED)) {
+                    dr.source = prev->source;
+                    dr.source_end = prev->source_last;
+                    dr.joint = prev->source2;
+                    dr.cue = (cue){prev->cue_first, prev->cue_last, 0};
+                }
             }
         }
         if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5)
@@ -1180,7 +1215,7 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     uint32_t n = doc->tokens.count;
     attr a = {doc, ctx->rules, qg_layout_quotes(doc), qg_layout_sentences(doc), qg_layout_mentions(doc),
               qg_layout_timexes(doc), NULL, qg_arena_alloc(doc->arena, doc->quotes.count + 1),
-              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0};
+              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0, QG_NONE};
     a.appos_owner = qg_arena_alloc(doc->arena, (n + 1) * sizeof *a.appos_owner);
     for (uint32_t i = 0; i <= n; i++)
         a.appos_owner[i] = QG_NONE;

@@ -297,7 +297,7 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
         if (mi > 0) {
             const qg_mention *p = &d->mentions.items[mi - 1];
             uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
-            if (end + 1 == m->first || p->last + 1 == m->first)
+            if (end + 1 == m->first || p->last + 1 == m->first || p->last == m->first)
                 return p->entity;
         }
         return QG_NONE;

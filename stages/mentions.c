@@ -97,8 +97,7 @@ static bool is_function_like(const scan *s, uint32_t i)
     uint32_t n = qg_tok_len(d, i);
     const char *t = qg_tok_text(d, i);
     return tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE) ||
-           (n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y') || (n > 4 && memcmp(t + n - 3, "ing", 3) == 0) ||
-           (n > 3 && memcmp(t + n - 2, "ed", 2) == 0) || (n > 3 && t[n - 1] == 's');
+           (n > 3 && t[n - 2] == 'l' && t[n - 1] == 'y') || (n > 3 && memcmp(t + n - 2, "ed", 2) == 0);
 }
 
 /* Walks left from the name core over a title: "Deputy Chief of Staff of
@@ -123,9 +122,8 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
             i = p;
             continue;
         }
-        if (t->lex & (QG_LEX_TITLE | QG_LEX_MODIFIER | QG_LEX_ORG)) {
-            if ((t->lex & QG_LEX_ORG) && !(t->flags & QG_TF_CAP))
-                break;
+        if ((t->lex & (QG_LEX_TITLE | QG_LEX_MODIFIER | QG_LEX_ORG)) &&
+            !((t->lex & QG_LEX_ORG) && !(t->flags & QG_TF_CAP))) {
             i = p;
             continue;
         }
@@ -179,7 +177,7 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
         /* One lower-case noun compounding a title word: "library director". */
         if (tok_lower(d, p) && i < core && tok_has(d, i, QG_LEX_TITLE) && !is_function_like(s, p) &&
             (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET) ||
-             (tok_has(d, p - 1, QG_LEX_MODIFIER) && tok_lower(d, p - 1)))) {
+             tok_has(d, p - 1, QG_LEX_MODIFIER) || (tok(d, p - 1)->flags & QG_TF_POSS))) {
             i = p;
             continue;
         }
@@ -439,8 +437,9 @@ static uint32_t nominal_at(scan *s, uint32_t i)
         if (qg_tok_is(d, c, "the"))
             c++;
         uint32_t c0 = c;
-        while (c < s->sent_last && c < c0 + 6 &&
-               (tok_cap(d, c) || tok_poss(d, c) || tok_has(d, c, QG_LEX_MODIFIER | QG_LEX_ORG)))
+        while (c < s->sent_last && c < c0 + 8 &&
+               (tok_cap(d, c) || tok_poss(d, c) || tok_has(d, c, QG_LEX_MODIFIER | QG_LEX_ORG) ||
+                (qg_tok_is(d, c, "and") && tok_cap(d, c + 1) && c > c0)))
             c++;
         if (c > c0 && tok_cap(d, c - 1))
             e = c;
@@ -471,8 +470,10 @@ static uint32_t group_at(scan *s, uint32_t i)
     uint32_t g = tok_attrs(s->rules, d, i, QG_LEX_GROUP);
     if (!g || s->used[i])
         return i;
-    if (name_word(s, i + 1))
-        return i; /* "Rep." style titles before names are persons */
+    if (name_word(s, i + 1) || (tok_cap(d, i) && tok_cap(d, i + 1)))
+        return i; /* inside a name: "Tech Workers Guild" */
+    if ((tok(d, i + 1)->flags & QG_TF_POSS) && tok_has(d, i + 2, QG_LEX_GROUP))
+        return i; /* "Dock workers' unions": the head comes later */
     if (g & QG_GROUP_SINGULAR) {
         /* "a source", "an official": singular heads need an indefinite article. */
         if (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
@@ -486,8 +487,15 @@ static uint32_t group_at(scan *s, uint32_t i)
             break;
         const qg_token *t = tok(d, p);
         if ((t->lex & (QG_LEX_MODIFIER | QG_LEX_GROUP | QG_LEX_ORG)) ||
-            (t->kind == QG_TOK_WORD && (t->flags & QG_TF_UPPER))) {
+            (t->kind == QG_TOK_WORD && (t->flags & QG_TF_UPPER)) ||
+            (tok_cap(d, p) && !(t->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_DATE)))) {
             start = p;
+            continue;
+        }
+        /* "Dock workers' unions": a possessor noun */
+        if ((t->flags & QG_TF_POSS) && p > s->sent_first && tok_word(d, p - 1) && !s->used[p - 1] &&
+            !tok_has(d, p - 1, QG_LEX_FUNCTION | QG_LEX_PRONOUN)) {
+            start = p - 1;
             continue;
         }
         if (qg_tok_is(d, p, "and") && p > s->sent_first &&
@@ -535,8 +543,10 @@ static uint32_t org_at(scan *s, uint32_t i)
     if (e && !(e->attrs & (QG_ORG_DEMONYM | QG_ORG_PLACE | QG_ORG_HEAD)) &&
         (tok(d, i)->flags & QG_TF_CAP)) {
         uint32_t end = i + e->ntok;
-        /* "the semi-official Mehr news agency" */
+        /* "the semi-official Mehr news agency", "The Pentagon" */
         uint32_t first = i;
+        if (i > s->sent_first && qg_tok_is(d, i - 1, "the") && !s->used[i - 1])
+            first = i - 1;
         if (qg_tok_is(d, end, "news") && qg_tok_is(d, end + 1, "agency"))
             end += 2;
         qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_LEXICON);

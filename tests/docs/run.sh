@@ -29,17 +29,9 @@ if [ ! -x "$bin" ] || [ -d "$bin" ]; then
 fi
 top=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
 
-if [ $# -gt 0 ]; then
-    docs=""
-    for d in "$@"; do
-        case $d in
-        /*) docs="$docs $d" ;;
-        *) docs="$docs $(pwd)/$d" ;;
-        esac
-    done
-else
-    docs=$(ls "$top"/docs/*.md 2>/dev/null)
-fi
+# The documents: relative paths stay relative to the caller's directory,
+# since only the examples themselves run in $top.
+[ $# -gt 0 ] || set -- "$top"/docs/*.md
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/qg-docs.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
@@ -57,7 +49,7 @@ command -v jq >/dev/null 2>&1 && have_jq=yes
 passed=0
 failed=0
 n=0
-for doc in $docs; do
+for doc in "$@"; do
     [ -f "$doc" ] || { echo "FAIL $doc: no such file"; failed=$((failed + 1)); continue; }
     base=$(basename "$doc")
     # Extract the marked blocks: one file per block, and a list of
@@ -92,7 +84,7 @@ for doc in $docs; do
     ' "$doc" >"$list" || { echo "FAIL $base: cannot read"; failed=$((failed + 1)); continue; }
     n=$((n + 1))
     while read -r script name; do
-        if grep -q '\<jq\>' "$script" && [ "$have_jq" = no ]; then
+        if [ "$have_jq" = no ] && grep -Eq '(^|[^[:alnum:]_-])jq([^[:alnum:]_-]|$)' "$script"; then
             echo "skip $name (jq is not installed)"
             continue
         fi
