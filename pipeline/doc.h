@@ -85,7 +85,7 @@ typedef struct {
     int32_t year;          /* 0 = unknown */
     int32_t month, day;    /* 0 = unknown */
     uint32_t granularity;  /* qg_granularity of the value; NONE = value null */
-    uint32_t rule;         /* rules string id of the rule that made it */
+    uint32_t rule;         /* provenance rule id (provenance.def) */
 } qg_timex;
 
 /* ---- mentions and entities (stages: mentions, coref) ---- */
@@ -118,7 +118,7 @@ typedef struct {
     uint32_t gender;             /* QG_GENDER_* */
     uint32_t entity;             /* index into entities (coref), QG_NONE before */
     uint32_t head;               /* head token of a nominal / title, else QG_NONE */
-    uint32_t rule;               /* rules string id of the rule that made it */
+    uint32_t rule;               /* provenance rule id (provenance.def) */
     uint32_t canon;              /* org canonical name: rules string id, or QG_NONE */
     uint32_t flags;              /* QG_MF_* */
 } qg_mention;
@@ -171,9 +171,9 @@ typedef struct {
     uint32_t cue_last;
     uint32_t date;           /* timex index of the utterance date, or QG_NONE */
     uint32_t outlet;         /* entity index of the relaying outlet, or QG_NONE */
-    uint32_t rule;           /* rules string id of the attribution rule */
+    uint32_t rule;           /* provenance rule id of the attribution rule (provenance.def) */
     uint32_t confidence;     /* per mille */
-    uint32_t date_rule;      /* rule for said_on, reported_by */
+    uint32_t date_rule;      /* provenance rule ids of the said_on and reported_by links */
     uint32_t outlet_rule;
 } qg_statement;
 

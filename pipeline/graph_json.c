@@ -3,6 +3,7 @@
  * has_title, said_on and reported_by edges. Ids are typed counters in text
  * order (p1, o1, g1, t1, d1, s1), so output is deterministic. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -146,8 +147,13 @@ static void trim_title(const qg_doc *d, uint32_t *f, uint32_t *l)
     while (*f < *l && (qg_tok_is(d, *f, "the") || qg_tok_is(d, *f, "a") || qg_tok_is(d, *f, "an") ||
                        qg_tok_is(d, *f, "of") || qg_tok_is(d, *f, "for")))
         (*f)++;
+    bool paren = false;
+    for (uint32_t i = *f; i < *l; i++)
+        paren = paren || (d->tokens.items[i].kind == QG_TOK_PUNCT && d->text[d->tokens.items[i].start] == '(');
     while (*l > *f && (qg_tok_is(d, *l - 1, "of") || qg_tok_is(d, *l - 1, "for") ||
-                       qg_tok_is(d, *l - 1, "the") || d->tokens.items[*l - 1].kind == QG_TOK_PUNCT))
+                       qg_tok_is(d, *l - 1, "the") ||
+                       (d->tokens.items[*l - 1].kind == QG_TOK_PUNCT &&
+                        !(paren && d->text[d->tokens.items[*l - 1].start] == ')'))))
         (*l)--;
 }
 
@@ -193,6 +199,43 @@ static void add_title(graph *g, json_t *titles_seen, uint32_t *counter, const ch
     json_array_append_new(g->edges, ed);
 }
 
+/* Where the ranks and honorifics at the end of a title begin, so that
+ * "Deputy Chief of Staff ... Brigadier General" splits into a role and a
+ * rank: the earliest token from which honorific phrases (rules/honorifics.txt,
+ * matched with their case) run to the end. Courtesy titles (Mr., Mrs.) and
+ * name honorifics (Seyed) are no rank and are left out of it. */
+static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last)
+{
+    const qg_doc *d = g->doc;
+    for (uint32_t k = first; k < last; k++) {
+        uint32_t i = k;
+        bool rank = false;
+        while (i < last) {
+            const qg_lex_entry *e = qg_rules_phrase(g->rules, d, i, last, QG_LEX_HONORIFIC);
+            if (!e)
+                break;
+            if (e->attrs & (QG_HON_RANK | QG_HON_MILITARY | QG_HON_RELIGIOUS | QG_HON_POLITICAL))
+                rank = true;
+            i += e->ntok;
+        }
+        if (i == last) {
+            if (!rank)
+                return last;
+            /* "Foreign Minister", "US President", "Syrian President": a
+             * modifier or a country before the rank makes one title. */
+            if (k > first) {
+                const qg_token *p = &d->tokens.items[k - 1];
+                const qg_lex_entry *o = qg_rules_tok(g->rules, d, k - 1, QG_LEX_ORG);
+                if ((p->lex & QG_LEX_MODIFIER) || (p->flags & QG_TF_UPPER) ||
+                    (o && (o->attrs & (QG_ORG_COUNTRY | QG_ORG_DEMONYM | QG_ORG_METONYM))))
+                    return first;
+            }
+            return k;
+        }
+    }
+    return last;
+}
+
 static void write_titles(graph *g)
 {
     const qg_doc *d = g->doc;
@@ -204,22 +247,9 @@ static void write_titles(graph *g)
             continue;
         const char *pid = g->entity_ids[m->entity];
         if (m->title_first != QG_NONE) {
-            /* Ranks and honorifics at the end of the title are told apart
-             * from the role before them: "Deputy Chief of Staff ... | Brigadier General". */
-            uint32_t r = m->title_last;
-            while (r > m->title_first &&
-                   (d->tokens.items[r - 1].lex & QG_LEX_HONORIFIC) &&
-                   !(qg_rules_tok(g->rules, d, r - 1, QG_LEX_HONORIFIC) &&
-                     (qg_rules_tok(g->rules, d, r - 1, QG_LEX_HONORIFIC)->attrs & QG_HON_NAME)))
-                r--;
-            /* A rank of courtesy (Mr., Mrs.) is not a title. */
-            bool courtesy = r + 1 == m->title_last &&
-                            !(qg_rules_tok(g->rules, d, r, QG_LEX_HONORIFIC) &&
-                              (qg_rules_tok(g->rules, d, r, QG_LEX_HONORIFIC)->attrs &
-                               (QG_HON_RANK | QG_HON_MILITARY | QG_HON_RELIGIOUS | QG_HON_POLITICAL)));
+            uint32_t r = rank_start(g, m->title_first, m->title_last);
             add_title(g, seen, &counter, pid, m->title_first, r, "role", QG_R_TITLE_PRENOMINAL);
-            if (!courtesy)
-                add_title(g, seen, &counter, pid, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
+            add_title(g, seen, &counter, pid, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
         }
         if (m->appos_first != QG_NONE)
             add_title(g, seen, &counter, pid, m->appos_first, m->appos_last, "role", QG_R_TITLE_APPOSITIVE);
@@ -334,6 +364,7 @@ static void write_statements(graph *g)
         json_object_set_new(o, "kind", json_string(kinds[s->kind < 3 ? s->kind : 2]));
         json_object_set_new(o, "span", span_json(d, s->start, s->end));
         json_object_set_new(o, "text", text_json(d, s->start, s->end));
+        json_object_set_new(o, "rule", json_string(qg_rule(s->rule)->id));
         json_array_append_new(g->nodes, o);
         if (s->speaker != QG_NONE && g->entity_ids[s->speaker])
             json_array_append_new(g->edges, said_edge(g, s, s->speaker, s->source, sid));
@@ -368,11 +399,16 @@ static json_t *doc_json(const qg_doc *d)
 /* Writes ROOT as one line; returns 0 or -1. Takes ROOT's reference. */
 static int dump_line(json_t *root, FILE *out)
 {
-    int rc = json_dumpf(root, out, DUMP_FLAGS);
+    /* One string and one write: json_dumpf's many small writes cost more
+     * than the annotation itself. */
+    char *line = json_dumps(root, DUMP_FLAGS);
     json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (!line)
         return -1;
-    return 0;
+    size_t n = strlen(line);
+    int rc = (fwrite(line, 1, n, out) == n && fputc('\n', out) != EOF) ? 0 : -1;
+    free(line);
+    return rc;
 }
 
 int qg_write_graph(const qg_doc *doc, const qg_rules *rules, FILE *out)

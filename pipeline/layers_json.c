@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -20,48 +21,54 @@
 
 typedef enum { F_U32, F_BYTE, F_U16, F_U8, F_I32 } field_kind;
 
+/* What an index field points into, so that a hand-edited or corrupt
+ * layers file cannot send a stage past the end of a layer. */
+typedef enum { R_NONE, R_TOK, R_TOK_END, R_TIMEX, R_QUOTE, R_MENTION, R_ENTITY } field_ref;
+
 typedef struct {
     const char *name;
     size_t offset;
     field_kind kind;
+    field_ref ref;
 } field;
 
-#define FIELD(T, f, k) {#f, offsetof(T, f), k}
-#define END {NULL, 0, F_U32}
+#define FIELD(T, f, k) {#f, offsetof(T, f), k, R_NONE}
+#define REF(T, f, r) {#f, offsetof(T, f), F_U32, r}
+#define END {NULL, 0, F_U32, R_NONE}
 
 static const field token_fields[] = {
     FIELD(qg_token, start, F_BYTE), FIELD(qg_token, end, F_BYTE), FIELD(qg_token, kind, F_U8),
     FIELD(qg_token, flags, F_U16), END};
 static const field sentence_fields[] = {
-    FIELD(qg_sentence, first, F_U32), FIELD(qg_sentence, last, F_U32), FIELD(qg_sentence, para, F_U32),
+    REF(qg_sentence, first, R_TOK), REF(qg_sentence, last, R_TOK_END), FIELD(qg_sentence, para, F_U32),
     FIELD(qg_sentence, flags, F_U32), END};
 static const field timex_fields[] = {
-    FIELD(qg_timex, first, F_U32), FIELD(qg_timex, last, F_U32), FIELD(qg_timex, year, F_I32),
+    REF(qg_timex, first, R_TOK), REF(qg_timex, last, R_TOK_END), FIELD(qg_timex, year, F_I32),
     FIELD(qg_timex, month, F_I32), FIELD(qg_timex, day, F_I32), FIELD(qg_timex, granularity, F_U32),
     FIELD(qg_timex, rule, F_U32), END};
 static const field quote_fields[] = {
-    FIELD(qg_quote, open, F_U32), FIELD(qg_quote, close, F_U32), FIELD(qg_quote, first, F_U32),
-    FIELD(qg_quote, last, F_U32), FIELD(qg_quote, parent, F_U32), FIELD(qg_quote, flags, F_U32), END};
+    REF(qg_quote, open, R_TOK), REF(qg_quote, close, R_TOK), REF(qg_quote, first, R_TOK_END),
+    REF(qg_quote, last, R_TOK_END), REF(qg_quote, parent, R_QUOTE), FIELD(qg_quote, flags, F_U32), END};
 static const field mention_fields[] = {
-    FIELD(qg_mention, first, F_U32), FIELD(qg_mention, last, F_U32),
-    FIELD(qg_mention, name_first, F_U32), FIELD(qg_mention, name_last, F_U32),
-    FIELD(qg_mention, title_first, F_U32), FIELD(qg_mention, title_last, F_U32),
-    FIELD(qg_mention, appos_first, F_U32), FIELD(qg_mention, appos_last, F_U32),
-    FIELD(qg_mention, kind, F_U32), FIELD(qg_mention, gender, F_U32), FIELD(qg_mention, entity, F_U32),
-    FIELD(qg_mention, head, F_U32), FIELD(qg_mention, rule, F_U32), FIELD(qg_mention, canon, F_U32),
+    REF(qg_mention, first, R_TOK), REF(qg_mention, last, R_TOK_END),
+    REF(qg_mention, name_first, R_TOK), REF(qg_mention, name_last, R_TOK_END),
+    REF(qg_mention, title_first, R_TOK), REF(qg_mention, title_last, R_TOK_END),
+    REF(qg_mention, appos_first, R_TOK), REF(qg_mention, appos_last, R_TOK_END),
+    FIELD(qg_mention, kind, F_U32), FIELD(qg_mention, gender, F_U32), REF(qg_mention, entity, R_ENTITY),
+    REF(qg_mention, head, R_TOK), FIELD(qg_mention, rule, F_U32), FIELD(qg_mention, canon, F_U32),
     FIELD(qg_mention, flags, F_U32), END};
 static const field entity_fields[] = {
-    FIELD(qg_entity, type, F_U32), FIELD(qg_entity, gender, F_U32), FIELD(qg_entity, name_mention, F_U32),
-    FIELD(qg_entity, canon, F_U32), FIELD(qg_entity, first_mention, F_U32), FIELD(qg_entity, outlet, F_U32),
+    FIELD(qg_entity, type, F_U32), FIELD(qg_entity, gender, F_U32), REF(qg_entity, name_mention, R_MENTION),
+    FIELD(qg_entity, canon, F_U32), REF(qg_entity, first_mention, R_MENTION), FIELD(qg_entity, outlet, F_U32),
     END};
 static const field statement_fields[] = {
     FIELD(qg_statement, start, F_BYTE), FIELD(qg_statement, end, F_BYTE), FIELD(qg_statement, kind, F_U32),
-    FIELD(qg_statement, quote, F_U32), FIELD(qg_statement, source, F_U32),
-    FIELD(qg_statement, source_last, F_U32),
-    FIELD(qg_statement, speaker, F_U32), FIELD(qg_statement, speaker2, F_U32),
-    FIELD(qg_statement, source2, F_U32), FIELD(qg_statement, cue_first, F_U32),
-    FIELD(qg_statement, cue_last, F_U32), FIELD(qg_statement, date, F_U32),
-    FIELD(qg_statement, outlet, F_U32), FIELD(qg_statement, rule, F_U32),
+    REF(qg_statement, quote, R_QUOTE), REF(qg_statement, source, R_MENTION),
+    REF(qg_statement, source_last, R_TOK_END),
+    REF(qg_statement, speaker, R_ENTITY), REF(qg_statement, speaker2, R_ENTITY),
+    REF(qg_statement, source2, R_MENTION), REF(qg_statement, cue_first, R_TOK),
+    REF(qg_statement, cue_last, R_TOK_END), REF(qg_statement, date, R_TIMEX),
+    REF(qg_statement, outlet, R_ENTITY), FIELD(qg_statement, rule, F_U32),
     FIELD(qg_statement, confidence, F_U32), FIELD(qg_statement, date_rule, F_U32),
     FIELD(qg_statement, outlet_rule, F_U32), END};
 
@@ -156,6 +163,7 @@ int qg_write_layers(const qg_doc *doc, const qg_rules *rules, FILE *out)
 {
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string(QG_LAYERS_SCHEMA));
+    json_object_set_new(root, "version", json_string(QG_VERSION));
     json_object_set_new(root, "rules", json_string(qg_rules_digest(rules)));
     json_t *d = json_object();
     json_object_set_new(d, "id", json_string(doc->id));
@@ -196,11 +204,14 @@ int qg_write_layers(const qg_doc *doc, const qg_rules *rules, FILE *out)
         json_object_set_new(lo, "rows", rows);
         json_object_set_new(root, l->name, lo);
     }
-    int rc = json_dumpf(root, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *line = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (!line)
         return -1;
-    return 0;
+    size_t n = strlen(line);
+    int rc = (fwrite(line, 1, n, out) == n && fputc('\n', out) != EOF) ? 0 : -1;
+    free(line);
+    return rc;
 }
 
 static void layers_error(qg_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -283,6 +294,66 @@ static int check_tokens(const qg_doc *doc, qg_error *err)
     return 0;
 }
 
+/* Every index must point inside its layer (QG_NONE aside), every range
+ * must be ordered, and enumerations must be in range. */
+static int check_refs(const qg_doc *doc, qg_error *err)
+{
+    uint32_t counts[] = {[R_NONE] = 0,
+                         [R_TOK] = doc->tokens.count,
+                         [R_TOK_END] = doc->tokens.count + 1,
+                         [R_TIMEX] = doc->timexes.count,
+                         [R_QUOTE] = doc->quotes.count,
+                         [R_MENTION] = doc->mentions.count,
+                         [R_ENTITY] = doc->entities.count};
+    for (size_t k = 0; k < NLAYERS; k++) {
+        const layer *l = &layers[k];
+        const raw_vec *v = vec_of(doc, l);
+        for (uint32_t i = 0; i < v->count; i++) {
+            const char *elem = (const char *)v->items + i * l->elem_size;
+            for (const field *f = l->fields; f->name; f++) {
+                if (f->ref == R_NONE)
+                    continue;
+                uint32_t x;
+                memcpy(&x, elem + f->offset, sizeof x);
+                if (x != QG_NONE && x >= counts[f->ref]) {
+                    layers_error(err, "layer '%s': %s %u points outside its layer", l->name, f->name, x);
+                    return -1;
+                }
+            }
+        }
+    }
+    for (uint32_t i = 0; i < doc->mentions.count; i++) {
+        const qg_mention *m = &doc->mentions.items[i];
+        if (m->first >= m->last || m->kind > QG_MEN_GROUP || (m->name_first != QG_NONE && m->name_last == QG_NONE) ||
+            (m->title_first != QG_NONE && m->title_last == QG_NONE) ||
+            (m->appos_first != QG_NONE && m->appos_last == QG_NONE)) {
+            layers_error(err, "%s", "layer 'mentions': a malformed mention");
+            return -1;
+        }
+    }
+    for (uint32_t i = 0; i < doc->quotes.count; i++) {
+        const qg_quote *q = &doc->quotes.items[i];
+        if (q->first > q->last || q->open >= q->first) {
+            layers_error(err, "%s", "layer 'quotes': a malformed quotation");
+            return -1;
+        }
+    }
+    for (uint32_t i = 0; i < doc->entities.count; i++)
+        if (doc->entities.items[i].type > QG_ENT_TITLE) {
+            layers_error(err, "%s", "layer 'entities': unknown entity type");
+            return -1;
+        }
+    for (uint32_t i = 0; i < doc->statements.count; i++) {
+        const qg_statement *s = &doc->statements.items[i];
+        if (s->start > s->end || s->kind > QG_STMT_INDIRECT ||
+            (s->cue_first == QG_NONE) != (s->cue_last == QG_NONE)) {
+            layers_error(err, "%s", "layer 'statements': a malformed statement");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 qg_doc *qg_read_layers(qg_pipeline *p, const char *line, size_t len, qg_error *err)
 {
     json_error_t jerr;
@@ -298,6 +369,14 @@ qg_doc *qg_read_layers(qg_pipeline *p, const char *line, size_t len, qg_error *e
     const char *text = json_string_value(json_object_get(root, "text"));
     if (!schema || strcmp(schema, QG_LAYERS_SCHEMA) != 0) {
         layers_error(err, "not a layers record (schema %s expected)", QG_LAYERS_SCHEMA);
+        goto fail;
+    }
+    /* Rule ids and layer fields are this build's: a layers file from
+     * another version is rerun from its text, not trusted. */
+    const char *version = json_string_value(json_object_get(root, "version"));
+    if (!version || strcmp(version, QG_VERSION) != 0) {
+        layers_error(err, "written by quotegraph %s, not %s; rerun from the text", version ? version : "?",
+                     QG_VERSION);
         goto fail;
     }
     if (!digest || strcmp(digest, qg_rules_digest(p->rules)) != 0) {
@@ -337,7 +416,7 @@ qg_doc *qg_read_layers(qg_pipeline *p, const char *line, size_t len, qg_error *e
         if (read_layer(doc, l, lo, err) != 0)
             goto fail;
     }
-    if (check_tokens(doc, err) != 0)
+    if (check_tokens(doc, err) != 0 || check_refs(doc, err) != 0)
         goto fail;
     /* Lexicon classes are derived from the rules, not stored. */
     for (uint32_t t = 0; t < doc->tokens.count; t++) {

@@ -10,7 +10,8 @@
  *     qg_doc_free(doc);
  *
  * The library never prints and never exits: every failure is a status plus a
- * filled qg_error. Ownership: a function named _new or _load returns memory
+ * filled qg_error. The one exception is running out of memory, which aborts
+ * with a message (arena.c): no partial result would be worth returning. Ownership: a function named _new or _load returns memory
  * the caller frees with the matching _free; everything reachable from a
  * qg_doc belongs to that document's arena and dies with qg_doc_free. */
 #ifndef QUOTEGRAPH_H

@@ -601,8 +601,10 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
         const char *le = nl ? nl : end;
         const char *s = skip_blank(p, le);
         const char *e = trim_end(s, le);
+        /* The line is passed from its first byte so that columns in error
+         * messages count from the start of the line. */
         if (s < e && *s != '#')
-            rc = fn(r, ctx, s, e, path, line, err);
+            rc = fn(r, ctx, p, e, path, line, err);
         p = le + 1;
     }
     free(buf);
@@ -624,18 +626,21 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
                         const char *path, int line, qg_error *err)
 {
     (void)ctx;
+    const char *line_start = start;
+    start = skip_blank(start, end);
     const char *p = start;
     while (p < end && !is_blank(*p))
         p++;
     const char *pat = skip_blank(p, end);
     if (pat == end) {
-        set_error(err, path, line, (int)(p - start) + 1, "expected: NAME PATTERN");
+        set_error(err, path, line, (int)(p - line_start) + 1, "expected: NAME PATTERN");
         return -1;
     }
     for (uint32_t k = 0; k < r->npatterns; k++)
         if (strlen(r->patterns[k].name) == (size_t)(p - start) &&
             memcmp(r->patterns[k].name, start, (size_t)(p - start)) == 0) {
-            set_error(err, path, line, 1, "pattern '%.*s' defined twice", (int)(p - start), start);
+            set_error(err, path, line, (int)(start - line_start) + 1, "pattern '%.*s' defined twice",
+                      (int)(p - start), start);
             return -1;
         }
     int code = 0;
@@ -645,7 +650,7 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
-        set_error(err, path, line, (int)(pat - start) + (int)off + 1, "bad pattern: %s", (char *)msg);
+        set_error(err, path, line, (int)(pat - line_start) + (int)off + 1, "bad pattern: %s", (char *)msg);
         return -1;
     }
     /* JIT is an optimization: a platform without it still matches, slower. */

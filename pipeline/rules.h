@@ -76,9 +76,9 @@ enum { /* dates.txt; the number after = is the entry's value */
     QG_DATE_WEEKDAY = 1u << 1,  /* value: 1 (Monday) - 7 (Sunday) */
     QG_DATE_DAYREL = 1u << 2,   /* value: days from the document date: yesterday = -1 */
     QG_DATE_SHIFT = 1u << 3,    /* value: -1 last/past, 0 this, +1 next */
-    QG_DATE_UNIT = 1u << 4,     /* value: 1 day, 2 week, 3 month, 4 year */
+    QG_DATE_UNIT = 1u << 4,     /* value: 1 day, 2 week, 3 month, 4 year, 5 decade */
     QG_DATE_AGO = 1u << 5,
-    QG_DATE_PART = 1u << 6,     /* early, late, earlier: vague modifiers kept in the span */
+    QG_DATE_PART = 1u << 6,     /* early, late, more than: modifiers kept in the span (see dates.txt) */
     QG_DATE_NUMBER = 1u << 7    /* value: a number word: two = 2 */
 };
 enum { /* function_words.txt */

@@ -61,16 +61,23 @@ int qg_stage_mask(const char *list, uint32_t *mask, qg_error *err)
         if (s < 0 && strcmp(name, "all") == 0) {
             m = QG_STAGES_ALL;
         } else if (s < 0) {
-            snprintf(err->message, sizeof err->message, "unknown stage '%s' (stages: tokenize, "
-                     "sentences, dates, quotes, mentions, coref, attribution)", name);
+            char names[160] = "";
+            for (int k = 0; k < QG_STAGE_COUNT; k++) {
+                strncat(names, k ? ", " : "", sizeof names - strlen(names) - 1);
+                strncat(names, qg_stages[k].name, sizeof names - strlen(names) - 1);
+            }
+            snprintf(err->message, sizeof err->message, "unknown stage '%s' (stages: %s)", name, names);
             err->status = QG_ERR_USAGE;
             return -1;
         } else {
             m |= with_needs(s);
         }
         p += len;
-        if (*p == ',')
-            p++;
+        if (*p == ',' && *++p == '\0') {
+            snprintf(err->message, sizeof err->message, "bad stage list '%s': trailing comma", list);
+            err->status = QG_ERR_USAGE;
+            return -1;
+        }
     }
     *mask = m;
     return 0;

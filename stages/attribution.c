@@ -25,6 +25,8 @@ typedef struct {
     uint32_t sent;
     uint32_t stmt_from;    /* first statement of the current sentence */
     uint32_t np_end;       /* set by subject_before: end of the subject phrase, or QG_NONE */
+    pcre2_match_data *match;
+    pcre2_match_context *limits;
 } attr;
 
 typedef struct {
@@ -791,25 +793,23 @@ static bool overlaps_statement(const attr *a, uint32_t start, uint32_t end)
     return false;
 }
 
-/* The first token of the sentence's own words, after a dateline such as
- * "WASHINGTON (AP) —" or "MILLBROOK —". */
+/* The first token of the sentence's own words, after a wire dateline
+ * ("WASHINGTON (AP) —", pattern `dateline` in rules/patterns.txt). */
 static uint32_t content_first(const attr *a)
 {
     const qg_doc *d = a->doc;
-    uint32_t i = a->first;
-    while (i < a->last && i < a->first + 6 && tok_word(d, i) && (tok(d, i)->flags & QG_TF_UPPER))
-        i++;
-    if (i == a->first)
+    if (!(d->sentences.items[a->sent].flags & QG_SF_PARA_START) || !(tok(d, a->first)->flags & QG_TF_UPPER))
         return a->first;
-    if (tok_punct(d, i) == '(') {
-        uint32_t j = i;
-        while (j < a->last && j < i + 8 && tok_punct(d, j) != ')')
-            j++;
-        i = j + 1;
-    }
-    if (i < a->last && tok_is_dash(d, i))
-        return i + 1;
-    return a->first;
+    const pcre2_code *re = qg_rules_pattern(a->rules, "dateline");
+    uint32_t from = tok(d, a->first)->start;
+    int rc = pcre2_match(re, (PCRE2_SPTR)d->text, d->len, from, PCRE2_ANCHORED, a->match, a->limits);
+    if (rc < 1)
+        return a->first;
+    uint32_t end = (uint32_t)pcre2_get_ovector_pointer(a->match)[1];
+    uint32_t i = a->first;
+    while (i < a->last && tok(d, i)->start < end)
+        i++;
+    return i < a->last ? i : a->first;
 }
 
 /* Content before the cue: "..., said the commander", "..., a spokesman said". */
@@ -1215,7 +1215,7 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     uint32_t n = doc->tokens.count;
     attr a = {doc, ctx->rules, qg_layout_quotes(doc), qg_layout_sentences(doc), qg_layout_mentions(doc),
               qg_layout_timexes(doc), NULL, qg_arena_alloc(doc->arena, doc->quotes.count + 1),
-              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0, QG_NONE};
+              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0, QG_NONE, ctx->match, ctx->limits};
     a.appos_owner = qg_arena_alloc(doc->arena, (n + 1) * sizeof *a.appos_owner);
     for (uint32_t i = 0; i <= n; i++)
         a.appos_owner[i] = QG_NONE;

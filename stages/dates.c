@@ -1,5 +1,6 @@
 /* dates.c - finds date expressions and resolves them against the document date.
  * Reads: tokens, sentences, doc->date. Adds: timexes (in text order). */
+#include "provenance.h"
 #include "stage.h"
 
 /* Value conventions (see also rules/dates.txt):
@@ -644,7 +645,7 @@ static void push_timex(qg_doc *doc, const found *f)
     t->month = f->m;
     t->day = f->d;
     t->granularity = f->gran;
-    t->rule = 0;
+    t->rule = QG_R_DATE_EXPRESSION;
 }
 
 /* One left-to-right pass per sentence; a match resumes after its end, and

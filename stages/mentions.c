@@ -55,9 +55,23 @@ static bool is_particle(const qg_doc *d, uint32_t i)
 
 /* A capitalized word that can be part of a person's name: not a known
  * function word, title, honorific, organization, date, cue or pronoun. */
+/* "al-Assad", "bin-Laden", "el-Sisi": a lower-case particle joined to a name. */
+static bool particle_name(const qg_doc *d, uint32_t i)
+{
+    const char *t = qg_tok_text(d, i);
+    uint32_t n = qg_tok_len(d, i);
+    for (uint32_t k = 1; k < n && k <= 4; k++)
+        if (t[k] == '-')
+            return k + 1 < n && t[k + 1] >= 'A' && t[k + 1] <= 'Z' && t[0] >= 'a' && t[0] <= 'z';
+    return false;
+}
+
 static bool name_word(const scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
+    if (i < d->tokens.count && tok_word(d, i) && !s->used[i] && particle_name(d, i) && i > s->sent_first &&
+        tok_cap(d, i - 1))
+        return true;
     if (!tok_cap(d, i) || s->used[i])
         return false;
     const qg_token *t = tok(d, i);
@@ -91,6 +105,12 @@ static bool honorific_at(const scan *s, uint32_t i, uint32_t *len, uint32_t *att
 
 /* ---- persons ---- */
 
+static bool ends_with(const qg_doc *d, uint32_t i, const char *suffix)
+{
+    size_t n = qg_tok_len(d, i), k = strlen(suffix);
+    return n > k + 2 && memcmp(qg_tok_text(d, i) + n - k, suffix, k) == 0;
+}
+
 static bool is_function_like(const scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
@@ -122,8 +142,7 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
             i = p;
             continue;
         }
-        if ((t->lex & (QG_LEX_TITLE | QG_LEX_MODIFIER | QG_LEX_ORG)) &&
-            !((t->lex & QG_LEX_ORG) && !(t->flags & QG_TF_CAP))) {
+        if ((t->lex & (QG_LEX_TITLE | QG_LEX_MODIFIER)) || ((t->lex & QG_LEX_ORG) && (t->flags & QG_TF_CAP))) {
             i = p;
             continue;
         }
@@ -152,7 +171,7 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
             continue;
         }
         if (tok_cap(d, p) && !tok_has(d, p, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN) &&
-            i < core) {
+            i < core && !ends_with(d, p, "ing") && !(p == s->sent_first && ends_with(d, p, "ed"))) {
             i = p; /* a word of an organization inside the title: Civil Defense Organization */
             continue;
         }
@@ -234,7 +253,8 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
     uint32_t n = i + 1;
     bool next_ok = n >= s->sent_last || tok_punct(d, n) || tok_poss(d, n) ||
                    tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
-                   tok(d, n)->kind == QG_TOK_QUOTE || qg_tok_is(d, n, "and");
+                   tok(d, n)->kind == QG_TOK_QUOTE || qg_tok_is(d, n, "and") ||
+                   (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)); /* quoted X as saying */
     if (sentence_initial)
         return next_ok && s->midcap[i];
     return next_ok;

@@ -3,12 +3,13 @@
 #   unit  the Check executables built from tests/*/check_*.c
 #   cli   the command-line cases in tests/cli/ (folders: cmd, stdout, exit)
 #   e2e   end-to-end runs over corpus/ and ../shared seeds, scored against gold
-# Usage: tests/run.sh [BUILD] [unit|cli|e2e ...]
+#   docs  the shell examples in docs/ marked <!-- test -->
+# Usage: tests/run.sh [BUILD] [unit|cli|e2e|docs ...]
 # Prints one line per suite and a closing "tests: N passed, M failed".
 set -u
 build=${1:-build}
 [ $# -gt 0 ] && shift
-suites=${*:-unit cli e2e}
+suites=${*:-unit cli e2e docs}
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin="$(cd "$build" && pwd)/quotegraph"
 passed=0
@@ -45,7 +46,7 @@ for suite in $suites; do
             rm -f "$log"
         done
         ;;
-    cli | e2e)
+    cli | e2e | docs)
         log=$(mktemp)
         sh "$top/tests/$suite/run.sh" "$bin" >"$log" 2>&1
         status=$?

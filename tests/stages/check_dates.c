@@ -2,6 +2,7 @@
  * absolute, weekday and relative expressions, with and without a document
  * date, the seed articles' dates, and expressions that are not dates. */
 #include "check_util.h"
+#include "provenance.h"
 
 /* One expected timex: its exact text and value ("YYYY[-MM[-DD]]" or NULL). */
 typedef struct {
@@ -52,7 +53,7 @@ static void expect_dates(const char *text, const char *date, const want *w, size
                           w[k].value);
         else
             ck_assert_msg(v == NULL, "'%s' = %s, want null", w[k].span, v);
-        ck_assert_uint_eq(t->rule, 0);
+        ck_assert_uint_eq(t->rule, QG_R_DATE_EXPRESSION);
         from = start + (long)strlen(w[k].span);
     }
     qg_doc_free(doc);

@@ -1,0 +1,29 @@
+#!/bin/sh
+# leakcheck.sh BINARY - the end-to-end run under valgrind: every corpus
+# article, stdin, JSON lines and a resumed run, with zero leaks and errors.
+set -eu
+QG=$1
+cd "$(dirname "$0")/../.."
+command -v valgrind >/dev/null 2>&1 || { echo "leakcheck: valgrind is not installed (QG_WITH_VALGRIND=1 make deps)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vg="valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
+status=0
+run() { # NAME CMD...
+    name=$1
+    shift
+    if "$@" > "$tmp/out" 2> "$tmp/err"; then echo "ok $name"
+    else
+        rc=$?
+        if [ $rc -eq 99 ]; then echo "FAIL $name: valgrind found errors"; cat "$tmp/err"; status=1
+        else echo "ok $name (exit $rc, no valgrind errors)"; fi
+    fi
+}
+run corpus $vg "$QG" corpus
+run stdin sh -c "$vg '$QG' --date 2019-06-02 - < corpus/ap_city_council_budget.txt"
+printf '{"id":"a","text":"\\u201cWe will see,\\u201d she said."}\nnot json\n' > "$tmp/in.jsonl"
+run jsonl sh -c "$vg '$QG' --jsonl < '$tmp/in.jsonl'"
+"$QG" --stages quotes --emit layers corpus > "$tmp/layers.jsonl"
+run resume $vg "$QG" --from-layers "$tmp/layers.jsonl"
+run eval $vg "$QG" eval --gold corpus/gold/corpus.gold.jsonl "$tmp/out"
+exit $status
