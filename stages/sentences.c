@@ -5,6 +5,11 @@
  * so that a quote and its frame ("...," he said) stay together. */
 #include "stage.h"
 
+/* No sentence of prose runs this long; text without punctuation (tables,
+ * lists, garbage) is cut here so that every later stage's work per
+ * sentence stays bounded and the whole run stays linear. */
+#define MAX_SENTENCE_TOKENS 400u
+
 static bool tok_cap(const qg_doc *d, uint32_t i)
 {
     return i < d->tokens.count && (d->tokens.items[i].flags & QG_TF_CAP);
@@ -74,6 +79,8 @@ qg_status qg_stage_sentences(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err
             bool prev_final = (p->flags & QG_TF_SENT_END) || is_closer(doc, i - 1);
             brk_before = prev_final || tok_cap(doc, i) || t->kind != QG_TOK_WORD;
         }
+        if (!brk_before && i - start >= MAX_SENTENCE_TOKENS)
+            brk_before = true;
         if (brk_before) {
             qg_sentence *s = QG_VEC_PUSH(doc->arena, doc->sentences);
             *s = (qg_sentence){start, i, para, 0};

@@ -34,6 +34,21 @@ for s in tokenize sentences dates quotes mentions coref attribution; do
     else fail "resume-after-$s" "resumed output differs from a single run"; fi
 done
 
+# Pathological inputs: each still yields exactly one line, and a hang (a
+# quadratic loop) is caught by the generous time limit. Speed itself is
+# measured by `make bench`, not here.
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "\342\200\234Quote %d,\342\200\235 he said. ", i }' > "$tmp/many-quotes.txt"
+awk 'BEGIN { srand(1); split("Smith said that the \" officials Mr. \342\200\234", w, " ");
+             for (i = 0; i < 200000; i++) printf "%s ", w[int(rand() * 8) + 1] }' > "$tmp/one-line.txt"
+awk 'BEGIN { for (i = 0; i < 50000; i++) printf "\342\200\234\342\200\230" }' > "$tmp/marks.txt"
+for f in many-quotes one-line marks; do
+    if timeout 120 "$QG" "$tmp/$f.txt" > "$tmp/$f.out" 2>/dev/null && [ "$(wc -l < "$tmp/$f.out")" -eq 1 ]; then
+        ok "pathological-$f"
+    else
+        fail "pathological-$f" "no single output line within the time limit"
+    fi
+done
+
 # Scores must not fall below the recorded floors (tests/e2e/floors).
 check_floors() { # NAME GOLD PRED
     "$QG" eval --gold "$2" "$3" > "$tmp/eval.$1" 2>&1 || { fail "eval-$1" "eval failed"; cat "$tmp/eval.$1"; return; }
