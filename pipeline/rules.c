@@ -37,7 +37,7 @@ static const lexicon_spec lexicons[] = {
     {"abbreviations.txt", QG_LEX_ABBREV, {NULL}},
     {"function_words.txt", QG_LEX_FUNCTION,
      {"det", "prep", "conj", "aux", "adv", "subord", "other", "neg", NULL}},
-    {"groups.txt", QG_LEX_GROUP, {"plural", "singular", NULL}},
+    {"groups.txt", QG_LEX_GROUP, {"plural", "singular", "document", NULL}},
     {"modifiers.txt", QG_LEX_MODIFIER, {NULL}},
     {"first_names.txt", QG_LEX_FIRSTNAME, {"male", "female", NULL}},
 };

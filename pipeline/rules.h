@@ -93,7 +93,8 @@ enum { /* function_words.txt */
 };
 enum { /* groups.txt */
     QG_GROUP_PLURAL = 1u << 0,
-    QG_GROUP_SINGULAR = 1u << 1
+    QG_GROUP_SINGULAR = 1u << 1,
+    QG_GROUP_DOCUMENT = 1u << 2  /* a report, a poll: a source that is no person */
 };
 enum { /* first_names.txt */
     QG_NAME_MALE = 1u << 0,

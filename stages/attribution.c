@@ -178,6 +178,18 @@ static bool mention_starts_at(const attr *a, uint32_t i, uint32_t *m)
 
 static uint32_t clause_subject(const attr *a, uint32_t before);
 
+/* If P closes a short parenthetical ("(D-Calif.)", "(IRGC)"), the token
+ * before its opening bracket; else P. */
+static uint32_t skip_paren_back(const attr *a, uint32_t p)
+{
+    if (p == QG_NONE || p <= a->first || tok_punct(a->doc, p) != ')')
+        return p;
+    for (uint32_t k = p; k > a->first && p - k < 10; k--)
+        if (tok_punct(a->doc, k) == '(')
+            return k - 1;
+    return p;
+}
+
 /* "Carl Whitaker of Arizona", "officials in Colombo": a mention inside a
  * prepositional phrase hangs on the mention before the preposition. */
 static uint32_t attached_subject(const attr *a, uint32_t m)
@@ -240,15 +252,23 @@ static uint32_t subject_before(attr *a, uint32_t c, uint32_t *joint)
             k--;
         if (k <= a->first + 1 || tok_punct(a->doc, k - 1) != ',')
             return QG_NONE;
-        p = k - 2; /* the token before the opening comma */
+        p = skip_paren_back(a, k - 2); /* the token before the opening comma */
         if (mention_ends_at(a, p, &m))
             return attached_subject(a, m);
         p = k - 1;
     }
     if (tok_punct(a->doc, p) == ',')
         return QG_NONE;
+    p = skip_paren_back(a, p); /* "Schiff (D-Calif.) said" */
     /* A subject with a tail ("officials in Colombo", "a source familiar
      * with the talks") keeps the tail in its source span. */
+    /* "A poll released Tuesday shows": a participle after the subject */
+    if (!mention_ends_at(a, p, &m) && p > a->first && tok_lower(a->doc, p) && qg_tok_len(a->doc, p) > 4 &&
+        memcmp(qg_tok_text(a->doc, p) + qg_tok_len(a->doc, p) - 2, "ed", 2) == 0 &&
+        mention_ends_at(a, p - 1, &m)) {
+        a->np_end = i;
+        return m;
+    }
     if (!mention_ends_at(a, p, &m)) {
         m = pp_subject(a, p);
         if (m != QG_NONE)
@@ -638,8 +658,10 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
         }
         k = skip_fwd(a, k);
     }
+    /* "vowed to fight ...": an infinitive is the content, not a frame */
+    bool infinitive = qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION);
     /* "said in a statement it ...": skip a frame ending in a noun cue */
-    if (is_prep(a, k) && !qg_tok_is(d, k, "that")) {
+    if (is_prep(a, k) && !qg_tok_is(d, k, "that") && !infinitive) {
         for (uint32_t j = k + 1; j < a->last && j < k + 6; j++) {
             cue nc;
             if (tok_punct(d, j) || tok(d, j)->kind == QG_TOK_QUOTE)
@@ -648,7 +670,8 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
             if (e && (e->attrs & QG_CUE_NOUN) && e->ntok == 1) {
                 k = j + 1;
                 uint32_t m; /* "with CNN", "to reporters" */
-                if ((qg_tok_is(d, k, "with") || qg_tok_is(d, k, "to") || qg_tok_is(d, k, "on")) &&
+                if ((qg_tok_is(d, k, "with") || qg_tok_is(d, k, "to") || qg_tok_is(d, k, "on") ||
+                     qg_tok_is(d, k, "for")) &&
                     mention_starts_at(a, k + 1, &m))
                     k = d->mentions.items[m].last;
                 k = skip_fwd(a, k);
@@ -658,7 +681,7 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
         }
     }
     /* "said in a statement that", "said in an interview with CNN that" */
-    if (is_prep(a, k) && !qg_tok_is(d, k, "that")) {
+    if (is_prep(a, k) && !qg_tok_is(d, k, "that") && !infinitive) {
         for (uint32_t j = k + 1; j < a->last && j < k + 9; j++) {
             if (qg_tok_is(d, j, "that") || tok_punct(d, j) == ',' || tok_punct(d, j) == ':') {
                 k = j;
@@ -732,9 +755,12 @@ static void speech_after_cue(attr *a, const cue *c)
     if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE) {
         /* "called the plan “reckless”": a quote early in the content */
         bool quoted = false;
-        for (uint32_t j = k; j < a->last && j < k + 6 && !quoted; j++)
+        for (uint32_t j = k; j < a->last && j < k + 6 && !quoted; j++) {
+            if (tok_punct(d, j) || tok_has(d, j, QG_LEX_CUE))
+                break; /* "if he would call witnesses, McConnell said, ..." */
             quoted = tok(d, j)->kind == QG_TOK_QUOTE && a->quote_of[j] != QG_NONE &&
                      d->quotes.items[a->quote_of[j]].open == j;
+        }
         if (!quoted)
             return;
     }
@@ -867,6 +893,23 @@ static bool relay_as_saying(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
     uint32_t m;
+    cue ing;
+    if (qg_tok_is(d, c->last, "as") && cue_at(a, c->last + 1, &ing) && (ing.attrs & QG_CUE_ING)) {
+        /* passive: "McConnell was quoted as saying that ..." */
+        uint32_t joint;
+        uint32_t subj = subject_before(a, c->first, &joint);
+        bool has_that = false;
+        uint32_t start = content_start(a, &ing, &has_that);
+        if (subj == QG_NONE || start >= a->last || (tok(d, start)->flags & QG_TF_SENT_END))
+            return false;
+        draft dr = new_draft(QG_R_QUOTE_RELAY, 850);
+        dr.cue = (cue){c->first, ing.last, c->attrs};
+        dr.source = subj;
+        dr.source_end = a->np_end;
+        dr.first = start;
+        dr.last = clause_end(a, start);
+        return emit(a, &dr) != NULL;
+    }
     if (!mention_starts_at(a, c->last, &m))
         return false;
     const qg_mention *mm = &d->mentions.items[m];
@@ -880,7 +923,6 @@ static bool relay_as_saying(attr *a, const cue *c)
             j++;
         k = j + 1;
     }
-    cue ing;
     if (!qg_tok_is(d, k, "as") || !cue_at(a, k + 1, &ing) || !(ing.attrs & QG_CUE_ING))
         return false;
     bool has_that = false;
@@ -960,6 +1002,33 @@ static void claim_by(attr *a, uint32_t i)
     dr.first = e + 1;
     dr.last = clause_end(a, e + 1);
     emit(a, &dr);
+}
+
+/* A bare colon as the cue: "Pelosi: 'We will not back down'" or, in a
+ * headline, "Trump: Iran deal is dead". The source opens the sentence. */
+static bool colon_cue(attr *a)
+{
+    qg_doc *d = a->doc;
+    uint32_t first = content_first(a), m;
+    if (!mention_starts_at(a, first, &m))
+        return false;
+    const qg_mention *mm = &d->mentions.items[m];
+    uint32_t colon = mm->last;
+    if (tok_punct(d, colon) != ':' || colon + 1 >= a->last || mm->kind == QG_MEN_PRONOUN)
+        return false;
+    bool headline = (d->sentences.items[a->sent].flags & QG_SF_HEADLINE) != 0;
+    bool quote = tok(d, colon + 1)->kind == QG_TOK_QUOTE;
+    uint32_t words = 0;
+    for (uint32_t i = colon + 1; i < a->last; i++)
+        words += tok_word(d, i) ? 1 : 0;
+    if ((!headline && !quote) || words < 3)
+        return false;
+    draft dr = new_draft(QG_R_SPEECH_COLON, 700);
+    dr.source = m;
+    dr.cue = (cue){colon, colon + 1, 0};
+    dr.first = colon + 1;
+    dr.last = a->last;
+    return emit(a, &dr) != NULL;
 }
 
 /* Headlines: "Iran's missile might not up for negotiations: Army commander". */
@@ -1049,7 +1118,7 @@ static void sentence_pass(attr *a, uint32_t si)
     for (uint32_t i = a->first; i < a->last; i++)
         if (a->quote_of[i] == QG_NONE)
             claim_by(a, i);
-    if (d->statements.count == stmt_from)
+    if (d->statements.count == stmt_from && !colon_cue(a))
         headline_colon(a);
 }
 
@@ -1083,7 +1152,7 @@ static void continuation_pass(attr *a)
             f++;
         if (f != q->open)
             continue;
-        bool whole_sentence = q->close != QG_NONE && q->close + 1 >= a->last;
+        bool whole_sentence = q->close == QG_NONE || q->close + 1 >= a->last;
         /* Titles of bills and books are capitalized; speech is not. */
         if (caps * 2 >= words || (words < 5 && !whole_sentence))
             continue;

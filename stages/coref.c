@@ -232,7 +232,9 @@ static uint32_t nominal_target(coref *c, uint32_t mi)
         for (uint32_t w = 0; w < pi->nwords; w++)
             if (pi->words[w] == head)
                 return p->entity;
-        if (best_office == QG_NONE && (pi->office & office))
+        /* Ranks vary within an office ("the general" for a rear admiral);
+         * political and other titles do not stand in for each other. */
+        if (best_office == QG_NONE && (pi->office & office & (OFFICE_MILITARY | OFFICE_RELIGIOUS)))
             best_office = p->entity;
     }
     return best_office;

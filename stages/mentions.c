@@ -255,8 +255,10 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
                    tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
                    tok(d, n)->kind == QG_TOK_QUOTE || qg_tok_is(d, n, "and") ||
                    (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)); /* quoted X as saying */
+    /* "Trump insists ...": a capitalized word right before a speech verb
+     * is a name even at a sentence start. */
     if (sentence_initial)
-        return next_ok && s->midcap[i];
+        return next_ok && (s->midcap[i] || tok_has(d, n, QG_LEX_CUE));
     return next_ok;
 }
 
@@ -494,7 +496,16 @@ static uint32_t group_at(scan *s, uint32_t i)
         return i; /* inside a name: "Tech Workers Guild" */
     if ((tok(d, i + 1)->flags & QG_TF_POSS) && tok_has(d, i + 2, QG_LEX_GROUP))
         return i; /* "Dock workers' unions": the head comes later */
-    if (g & QG_GROUP_SINGULAR) {
+    if ((g & QG_GROUP_DOCUMENT) && i >= s->sent_first + 2 && tok_fn(s->rules, d, i - 1, QG_FN_DET) &&
+        (qg_tok_is(d, i - 2, "in") || qg_tok_is(d, i - 2, "on")))
+        return i; /* "in a memo", "in a letter": where it was said, not who */
+    if (g & QG_GROUP_DOCUMENT) {
+        /* "a poll", "the report", "a new study": a document needs a determiner
+         * or a modifier, else it is a verb ("report", "poll") or a topic. */
+        if (i == s->sent_first || !(tok_fn(s->rules, d, i - 1, QG_FN_DET) || tok_has(d, i - 1, QG_LEX_MODIFIER) ||
+                                     tok_lower(d, i - 1)))
+            return i;
+    } else if (g & QG_GROUP_SINGULAR) {
         /* "a source", "an official": singular heads need an indefinite article. */
         if (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
                                      tok_has(d, i - 1, QG_LEX_MODIFIER)))
