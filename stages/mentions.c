@@ -460,10 +460,11 @@ static uint32_t nominal_at(scan *s, uint32_t i)
             c++;
         uint32_t c0 = c;
         while (c < s->sent_last && c < c0 + 8 &&
-               (tok_cap(d, c) || tok_poss(d, c) || tok_has(d, c, QG_LEX_MODIFIER | QG_LEX_ORG) ||
+               (tok_cap(d, c) || tok_poss(d, c) || tok_has(d, c, QG_LEX_MODIFIER | QG_LEX_ORG | QG_LEX_TITLE) ||
                 (qg_tok_is(d, c, "and") && tok_cap(d, c + 1) && c > c0)))
             c++;
-        if (c > c0 && tok_cap(d, c - 1))
+        /* "for Zarif", "of the Iranian Armed Forces", "for the mayor" */
+        if (c > c0 && (tok_cap(d, c - 1) || tok_has(d, c - 1, QG_LEX_TITLE)))
             e = c;
     }
     /* Capitalized "Army commander" in running text is a title fragment; only
