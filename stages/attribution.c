@@ -1031,6 +1031,47 @@ static bool colon_cue(attr *a)
     return emit(a, &dr) != NULL;
 }
 
+/* A frame ending in a colon at the end of its paragraph introduces the
+ * next paragraph as a block quote, as partisan sites and wire copy quote
+ * posts and statements: "Trump wrote on Truth Social:" + a paragraph. */
+static void block_quote(attr *a)
+{
+    qg_doc *d = a->doc;
+    if (tok_punct(d, a->last - 1) != ':' || a->sent + 1 >= d->sentences.count)
+        return;
+    const qg_sentence *next = &d->sentences.items[a->sent + 1];
+    if (!(next->flags & QG_SF_PARA_START) || (next->flags & QG_SF_HEADLINE) ||
+        tok(d, next->first)->kind == QG_TOK_QUOTE)
+        return;
+    /* the cue: the last one in the frame, before the colon */
+    cue c = {QG_NONE, QG_NONE, 0};
+    for (uint32_t i = a->first; i + 1 < a->last; i++) {
+        cue k;
+        if (a->quote_of[i] == QG_NONE && cue_at(a, i, &k) && !(k.attrs & (QG_CUE_PREP | QG_CUE_NOUN))) {
+            c = k;
+            i = k.last - 1;
+        }
+    }
+    if (c.first == QG_NONE || a->cue_used[c.first])
+        return;
+    uint32_t joint;
+    draft dr = new_draft(QG_R_QUOTE_BLOCK, 750);
+    dr.source = (c.attrs & QG_CUE_ING) ? clause_subject(a, c.first) : subject_before(a, c.first, &joint);
+    dr.source_end = (c.attrs & QG_CUE_ING) ? QG_NONE : a->np_end;
+    if (dr.source == QG_NONE)
+        return;
+    dr.cue = c;
+    /* the whole next paragraph */
+    uint32_t s = a->sent + 1;
+    while (s + 1 < d->sentences.count && !(d->sentences.items[s + 1].flags & QG_SF_PARA_START))
+        s++;
+    dr.first = next->first;
+    dr.last = d->sentences.items[s].last;
+    qg_statement *st = emit(a, &dr);
+    if (st)
+        st->kind = QG_STMT_DIRECT; /* verbatim, set off as a block instead of by marks */
+}
+
 /* Headlines: "Iran's missile might not up for negotiations: Army commander". */
 static void headline_colon(attr *a)
 {
@@ -1120,6 +1161,7 @@ static void sentence_pass(attr *a, uint32_t si)
             claim_by(a, i);
     if (d->statements.count == stmt_from && !colon_cue(a))
         headline_colon(a);
+    block_quote(a);
 }
 
 /* Quotes no frame claimed: continuations of the previous speaker, or

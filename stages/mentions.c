@@ -83,13 +83,25 @@ static bool name_word(const scan *s, uint32_t i)
                        QG_LEX_DATE | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_GROUP | QG_LEX_MODIFIER;
     if (t->lex & blocked) {
         /* A given name that is also a common word (Mark, Grace) still counts
-         * when a capitalized word follows it. */
-        if (!(t->lex & QG_LEX_FIRSTNAME) || !tok_cap(d, i + 1))
+         * when a capitalized word follows it; a surname that is also a
+         * place (Jim Jordan) when a given name precedes it or it is the
+         * surname of someone already named. */
+        bool given = (t->lex & QG_LEX_FIRSTNAME) && tok_cap(d, i + 1);
+        bool place_surname = (t->lex & blocked) == QG_LEX_ORG &&
+                             ((i > s->sent_first && tok_cap(d, i - 1) && tok_has(d, i - 1, QG_LEX_FIRSTNAME)) ||
+                              (s->lone_pass && *surname_slot(s, word_hash(d, i))));
+        if (!given && !place_surname)
             return false;
     }
     for (uint32_t k = t->start; k < t->end; k++)
         if (d->text[k] >= '0' && d->text[k] <= '9')
             return false;
+    /* the first word of a listed organization or place: "Truth Social" */
+    if (t->lex & QG_LEX_PHRASE) {
+        const qg_lex_entry *e = qg_rules_phrase(s->rules, d, i, s->sent_last, QG_LEX_ORG);
+        if (e && e->ntok > 1)
+            return false;
+    }
     return true;
 }
 
@@ -250,11 +262,16 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
     /* The surname of someone named in full elsewhere in the article. */
     if (*surname_slot(s, word_hash(d, i)))
         return true;
+    /* An unknown capitalized word acts as a name when it acts as a speaker
+     * or possessor: "Smith said", "Smith's", "said Smith.", "quoted Smith
+     * as saying"; "our Country." or "Takfiri terrorists" do not. */
     uint32_t n = i + 1;
-    bool next_ok = n >= s->sent_last || tok_punct(d, n) || tok_poss(d, n) ||
-                   tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
-                   tok(d, n)->kind == QG_TOK_QUOTE || qg_tok_is(d, n, "and") ||
-                   (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)); /* quoted X as saying */
+    bool after_cue = i > s->sent_first && (tok_has(d, i - 1, QG_LEX_CUE) ||
+                                           (qg_tok_is(d, i - 1, "to") && i >= s->sent_first + 2 &&
+                                            qg_tok_is(d, i - 2, "according")));
+    bool next_ok = tok_poss(d, n) || tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
+                   (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)) || /* quoted X as saying */
+                   (after_cue && (n >= s->sent_last || tok_punct(d, n)));
     /* "Trump insists ...": a capitalized word right before a speech verb
      * is a name even at a sentence start. */
     if (sentence_initial)
@@ -297,6 +314,9 @@ static uint32_t person_at(scan *s, uint32_t i)
             break;
         }
     }
+    /* A lone initial ("X.", "A.") is no name. */
+    if (e == i + 1 && (tok(d, i)->flags & QG_TF_ABBR) && qg_tok_len(d, i) == 2)
+        return e;
     /* A capitalized run ending in an organization word is an organization. */
     if (e < s->sent_last && tok_cap(d, e) && (tok_attrs(s->rules, d, e, QG_LEX_ORG) & QG_ORG_HEAD))
         return i;
@@ -572,6 +592,9 @@ static uint32_t org_at(scan *s, uint32_t i)
     if (s->used[i])
         return i;
     const qg_lex_entry *e = qg_rules_phrase(s->rules, d, i, s->sent_last, QG_LEX_ORG);
+    /* "Jordan wrote" after "Jim Jordan": the person, not the country. */
+    if (e && e->ntok == 1 && (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM)) && *surname_slot(s, word_hash(d, i)))
+        return i;
     if (e && !(e->attrs & (QG_ORG_DEMONYM | QG_ORG_PLACE | QG_ORG_HEAD)) &&
         (tok(d, i)->flags & QG_TF_CAP)) {
         uint32_t end = i + e->ntok;

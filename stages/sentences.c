@@ -34,9 +34,18 @@ static bool abbr_ends(const qg_doc *d, const qg_stage_ctx *ctx, uint32_t i)
     const qg_token *t = &d->tokens.items[i];
     if (!(t->flags & QG_TF_ABBR) || (t->lex & QG_LEX_HONORIFIC))
         return false;
-    if (qg_tok_len(d, i) == 2)
-        return false; /* an initial: J. */
     uint32_t n = i + 1;
+    if (qg_tok_len(d, i) == 2) {
+        /* An initial (J. Smith) goes on, unless a quote, a paragraph or a
+         * function word follows: "a post on X. The senator ...". */
+        if (n >= d->tokens.count || (d->tokens.items[n].flags & QG_TF_PARA))
+            return true;
+        const qg_token *nt = &d->tokens.items[n];
+        if (nt->kind == QG_TOK_QUOTE && (nt->flags & QG_TF_Q_OPEN) && !(nt->flags & QG_TF_Q_CLOSE))
+            return true;
+        return (nt->flags & QG_TF_CAP) && (qg_rules_tok(ctx->rules, d, n, QG_LEX_FUNCTION) ||
+                                           qg_rules_tok(ctx->rules, d, n, QG_LEX_PRONOUN));
+    }
     if (n >= d->tokens.count)
         return true;
     const qg_token *nt = &d->tokens.items[n];
