@@ -225,6 +225,23 @@ static uint32_t pp_subject(const attr *a, uint32_t p)
     return QG_NONE;
 }
 
+/* "Several residents who spoke during the hearing urged": the mention
+ * before a relative "who" whose clause runs up to the cue. The relative
+ * clause is left out of the source, as appositives are. */
+static uint32_t relative_subject(const attr *a, uint32_t p)
+{
+    const qg_doc *d = a->doc;
+    for (uint32_t k = p; k > a->first && p - k < 16; k--) {
+        if (tok_punct(d, k) || tok(d, k)->kind == QG_TOK_QUOTE || tok_has(d, k, QG_LEX_CUE))
+            return QG_NONE;
+        uint32_t m;
+        if ((qg_tok_is(d, k, "who") || qg_tok_is(d, k, "that")) && mention_ends_at(a, k - 1, &m) &&
+            d->mentions.items[m].kind != QG_MEN_PRONOUN)
+            return m;
+    }
+    return QG_NONE;
+}
+
 /* The subject of the cue starting at C: the mention right before it, past
  * adjuncts, an appositive or a relative clause. *JOINT gets the first of
  * "X and Y said". Returns a mention index or QG_NONE. */
@@ -271,9 +288,11 @@ static uint32_t subject_before(attr *a, uint32_t c, uint32_t *joint)
     }
     if (!mention_ends_at(a, p, &m)) {
         m = pp_subject(a, p);
-        if (m != QG_NONE)
+        if (m != QG_NONE) {
             a->np_end = i;
-        return m;
+            return m;
+        }
+        return relative_subject(a, p);
     }
     uint32_t inner = m;
     m = attached_subject(a, m);
@@ -336,6 +355,15 @@ static uint32_t clause_end(const attr *a, uint32_t from)
             cue c;
             if (cue_at(a, n, &c) && !(c.attrs & (QG_CUE_WEAK | QG_CUE_ING | QG_CUE_NOUN | QG_CUE_PREP)))
                 return i;
+            /* ", and the American Red Cross said ...": a new speaker's clause */
+            uint32_t m;
+            if (mention_starts_at(a, n, &m)) {
+                uint32_t k = skip_fwd(a, d->mentions.items[m].last);
+                while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX | QG_FN_ADV))
+                    k++;
+                if (cue_at(a, k, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_PREP | QG_CUE_ING)))
+                    return i > from && tok_punct(d, i - 1) == ',' ? i - 1 : i;
+            }
         }
         if ((tok(d, i)->flags & QG_TF_SENT_END) && q == QG_NONE)
             return i;
