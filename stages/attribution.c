@@ -25,6 +25,8 @@ typedef struct {
     uint32_t sent;
     uint32_t stmt_from;    /* first statement of the current sentence */
     uint32_t np_end;       /* set by subject_before: end of the subject phrase, or QG_NONE */
+    bool coordinated;      /* set by subject_before: the subject came through "and" */
+    bool nested;           /* searching inside a direct quote */
     pcre2_match_data *match;
     pcre2_match_context *limits;
 } attr;
@@ -249,13 +251,16 @@ static uint32_t subject_before(attr *a, uint32_t c, uint32_t *joint)
 {
     *joint = QG_NONE;
     a->np_end = QG_NONE;
+    a->coordinated = false;
     uint32_t i = skip_back(a, c);
     if (i <= a->first)
         return QG_NONE;
     uint32_t p = i - 1, m;
     /* "stressed that ... and insisted that": coordinated verbs share the subject. */
-    if (qg_tok_is(a->doc, p, "and") || qg_tok_is(a->doc, p, "but"))
+    if (qg_tok_is(a->doc, p, "and") || qg_tok_is(a->doc, p, "but")) {
+        a->coordinated = true;
         return clause_subject(a, p);
+    }
     /* "Smith, a spokesman, said", "Okafor, D-Calif., who sits on ..., said",
      * "Hadley, 84, who has volunteered ..., said": hop back over up to three
      * comma-delimited insertions to the mention before them. */
@@ -658,7 +663,17 @@ static bool frame_before(attr *a, uint32_t qi)
     dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
     if (q->parent != QG_NONE)
         dr.rule = QG_R_NESTED;
-    return emit(a, &dr) != NULL;
+    qg_statement *st = emit(a, &dr);
+    if (st && q->parent != QG_NONE) {
+        /* "as Imam once said, '...'" inside Khamenei's quote: relayed by him */
+        for (uint32_t k = d->statements.count - 1; k-- > a->stmt_from;)
+            if (d->statements.items[k].quote == q->parent && d->statements.items[k].speaker != QG_NONE) {
+                st->outlet = d->statements.items[k].speaker;
+                st->outlet_rule = QG_R_OUTLET_QUOTING;
+                break;
+            }
+    }
+    return st != NULL;
 }
 
 /* ---- reported speech ---- */
@@ -736,6 +751,11 @@ static bool content_opens_np(const attr *a, uint32_t k)
     if (k >= a->last)
         return false;
     const qg_token *t = tok(d, k);
+    /* "at least 40 civilians were killed", "more than half": quantities */
+    if ((qg_tok_is(d, k, "at") && qg_tok_is(d, k + 1, "least")) ||
+        ((qg_tok_is(d, k, "about") || qg_tok_is(d, k, "nearly") || qg_tok_is(d, k, "around")) &&
+         tok(d, k + 1)->kind == QG_TOK_NUMBER))
+        return true;
     /* "threatened to strike": an infinitive, not "said to the crowd" */
     if (qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION))
         return true;
@@ -776,10 +796,31 @@ static void speech_after_cue(attr *a, const cue *c)
                       (tok_punct(d, c->first - 1) == ',' || qg_tok_is(d, c->first - 1, "and"));
     if ((c->attrs & QG_CUE_ING) && !participle)
         return; /* "speaking", "as saying": handled by their frames */
+    /* "We were told that ...": a passive names the addressee, not the speaker */
+    uint32_t b = c->first;
+    while (b > a->first && is_ly_adverb(a, b - 1))
+        b--;
+    if (b > a->first && (qg_tok_is(d, b - 1, "was") || qg_tok_is(d, b - 1, "were") || qg_tok_is(d, b - 1, "been") ||
+                         qg_tok_is(d, b - 1, "being") || qg_tok_is(d, b - 1, "be")) &&
+        !(c->attrs & QG_CUE_BASE))
+        return;
     bool has_that = false;
     uint32_t k = content_start(a, c, &has_that);
     if (k >= a->last || (tok(d, k)->flags & QG_TF_SENT_END))
         return;
+    /* Inside a quote, speakers talk loosely ("we tell farmers to pray"):
+     * only a clear report counts, with "that" or a plain verb of saying. */
+    if (a->nested && !has_that && (c->attrs & (QG_CUE_OBJ | QG_CUE_INF | QG_CUE_NP | QG_CUE_WEAK)))
+        return;
+    /* "We declare that ...", "we have announced that ...": a speaker's own
+     * present declaration is part of the quote, not a report of other speech. */
+    if (a->nested) {
+        uint32_t n = qg_tok_len(d, c->first);
+        bool present = (c->attrs & QG_CUE_BASE) || qg_tok_text(d, c->first)[n - 1] == 's' ||
+                       (b > a->first && (qg_tok_is(d, b - 1, "have") || qg_tok_is(d, b - 1, "has")));
+        if (present)
+            return;
+    }
     if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE) {
         /* "called the plan “reckless”": a quote early in the content */
         bool quoted = false;
@@ -875,23 +916,34 @@ static bool speech_before_cue(attr *a, const cue *c)
     uint32_t after = skip_fwd(a, c->last);
     uint32_t source = QG_NONE, joint = QG_NONE, source_end = QG_NONE;
     uint32_t comma;
+    bool inverted = false;
     uint32_t m;
     if (mention_starts_at(a, after, &m) && c->first > a->first && tok_punct(d, c->first - 1) == ',') {
         /* inverted: ", said the commander of ... Hossein Salami on Thursday" */
         source = m;
         comma = c->first - 1;
         after = skip_fwd(a, d->mentions.items[m].last);
+        inverted = true;
     } else {
         source = subject_before(a, c->first, &joint);
         source_end = a->np_end;
-        if (source == QG_NONE)
-            return false;
+        if (source == QG_NONE || a->coordinated)
+            return false; /* "X said ... and urged Y": no content before the cue */
         uint32_t sf = d->mentions.items[source].first;
         if (joint != QG_NONE)
             sf = d->mentions.items[joint].first;
         if (sf <= a->first || tok_punct(d, sf - 1) != ',')
             return false;
         comma = sf - 1;
+    }
+    /* "told staff in a memo on Thursday.": an addressee and where it was said */
+    if ((c->attrs & QG_CUE_OBJ) && !inverted && after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END)) {
+        uint32_t j = after;
+        while (j < a->last && j < after + 10 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
+               !qg_tok_is(d, j, "that"))
+            j++;
+        if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
+            after = j;
     }
     /* The frame must close the clause: ".", or ", adding ...". */
     if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
@@ -1151,6 +1203,44 @@ static bool inside_statement(const qg_doc *d, uint32_t from, uint32_t b)
     return false;
 }
 
+/* Speech reported inside a direct quote: "I told our guys that we would
+ * do it the right way," Mercer wrote. The quote is searched like a
+ * sentence of its own; a first-person source is the quote's speaker. */
+static void nested_speech(attr *a, uint32_t stmt_from, uint32_t stmt_to)
+{
+    qg_doc *d = a->doc;
+    for (uint32_t k = stmt_from; k < stmt_to; k++) {
+        const qg_statement *outer = &d->statements.items[k];
+        if (outer->kind != QG_STMT_DIRECT || outer->quote == QG_NONE)
+            continue;
+        uint32_t qi = outer->quote, speaker = outer->speaker;
+        const qg_quote *q = &d->quotes.items[qi];
+        uint32_t save_first = a->first, save_last = a->last, before = d->statements.count;
+        a->first = q->first;
+        a->last = q->last;
+        a->nested = true;
+        for (uint32_t i = q->first; i < q->last; i++) {
+            cue c;
+            if (a->quote_of[i] != qi || a->cue_used[i] || !cue_at(a, i, &c))
+                continue;
+            if (!(c.attrs & (QG_CUE_PREP | QG_CUE_NOUN | QG_CUE_FRAME | QG_CUE_RELAY)))
+                speech_after_cue(a, &c);
+            i = c.last - 1;
+        }
+        a->first = save_first;
+        a->last = save_last;
+        a->nested = false;
+        for (uint32_t n = before; n < d->statements.count; n++) {
+            qg_statement *st = &d->statements.items[n];
+            st->outlet = speaker; /* relayed by the speaker who quotes it */
+            st->outlet_rule = QG_R_OUTLET_QUOTING;
+            if (st->source != QG_NONE &&
+                (tok_attrs(a->rules, d, d->mentions.items[st->source].first, QG_LEX_PRONOUN) & QG_PRON_FIRST))
+                st->speaker = speaker;
+        }
+    }
+}
+
 static void sentence_pass(attr *a, uint32_t si)
 {
     qg_doc *d = a->doc;
@@ -1190,6 +1280,7 @@ static void sentence_pass(attr *a, uint32_t si)
     if (d->statements.count == stmt_from && !colon_cue(a))
         headline_colon(a);
     block_quote(a);
+    nested_speech(a, stmt_from, d->statements.count);
 }
 
 /* Quotes no frame claimed: continuations of the previous speaker, or
@@ -1212,8 +1303,12 @@ static void continuation_pass(attr *a)
                 words++;
             }
         uint32_t open_b = tok(d, q->open)->start;
-        while (k < nstmt && d->statements.items[k].start < open_b)
-            prev = &d->statements.items[k++];
+        for (; k < nstmt && d->statements.items[k].start < open_b; k++) {
+            const qg_statement *c = &d->statements.items[k];
+            /* words reported inside a quote are not the quote's predecessor */
+            if (c->outlet_rule != QG_R_OUTLET_QUOTING && c->rule != QG_R_NESTED)
+                prev = c;
+        }
         set_sentence(a, a->sent_of[q->open]);
         /* Only a quote that opens its sentence stands alone; one inside a
          * sentence is part of that sentence's statement or a scare quote. */
@@ -1289,8 +1384,10 @@ static void frame_links(attr *a, qg_statement *s)
             continue;
         if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
             continue;
-        s->outlet = mm->entity;
-        s->outlet_rule = QG_R_OUTLET_CLAUSE;
+        if (s->outlet == QG_NONE) {
+            s->outlet = mm->entity;
+            s->outlet_rule = QG_R_OUTLET_CLAUSE;
+        }
         break;
     }
 }
@@ -1354,7 +1451,7 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     uint32_t n = doc->tokens.count;
     attr a = {doc, ctx->rules, qg_layout_quotes(doc), qg_layout_sentences(doc), qg_layout_mentions(doc),
               qg_layout_timexes(doc), NULL, qg_arena_alloc(doc->arena, doc->quotes.count + 1),
-              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0, QG_NONE, ctx->match, ctx->limits};
+              qg_arena_alloc(doc->arena, n + 1), 0, 0, 0, 0, QG_NONE, false, false, ctx->match, ctx->limits};
     a.appos_owner = qg_arena_alloc(doc->arena, (n + 1) * sizeof *a.appos_owner);
     for (uint32_t i = 0; i <= n; i++)
         a.appos_owner[i] = QG_NONE;

@@ -342,7 +342,9 @@ static uint32_t person_at(scan *s, uint32_t i)
         det = QG_NONE;
     }
     bool sentence_initial = (start == s->sent_first) || (det == s->sent_first && start == det + 1);
-    if (start == i && e == i + 1 && (!s->lone_pass || !lone_name_ok(s, i, i == s->sent_first)))
+    bool initial = i == s->sent_first ||
+                   (i > s->sent_first && tok(d, i - 1)->kind == QG_TOK_QUOTE && (tok(d, i - 1)->flags & QG_TF_Q_OPEN));
+    if (start == i && e == i + 1 && (!s->lone_pass || !lone_name_ok(s, i, initial)))
         return e;
     if (start == i && e > i + 1 && i == s->sent_first && !s->midcap[i] && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
         tok_has(d, i, QG_LEX_FUNCTION))
@@ -553,11 +555,23 @@ static uint32_t group_at(scan *s, uint32_t i)
         if (qg_tok_is(d, p, "and") && p > s->sent_first &&
             tok_has(d, p - 1, QG_LEX_GROUP | QG_LEX_MODIFIER | QG_LEX_ORG)) {
             start = p;
+            if (s->used[p - 1])
+                break; /* joined to the group before, below */
             continue;
         }
         if (tok_fn(s->rules, d, p, QG_FN_DET) || qg_tok_is(d, p, "many") || qg_tok_is(d, p, "some"))
             start = p;
         break;
+    }
+    /* "officials and military commanders": one group, the first extended */
+    if (qg_tok_is(d, start, "and") && d->mentions.count > 0) {
+        qg_mention *prev = &d->mentions.items[d->mentions.count - 1];
+        if (prev->kind == QG_MEN_GROUP && prev->last == start) {
+            for (uint32_t k = prev->last; k <= i; k++)
+                s->used[k] = 1;
+            prev->last = i + 1;
+            return i + 1;
+        }
     }
     qg_mention *m = add_mention(s, start, i + 1, QG_MEN_GROUP, QG_R_MENTION_GROUP);
     m->head = i;
@@ -577,8 +591,9 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     uint32_t k = i + 1;
     while (k < s->sent_last && k < i + 4 && tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k))
         k++;
-    if (!tok_lower(d, k) || !(tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD) || tok_cap(d, k + 1))
-        return i;
+    uint32_t ha = tok_attrs(s->rules, d, k, QG_LEX_ORG);
+    if (!tok_lower(d, k) || !(ha & QG_ORG_HEAD) || (ha & QG_ORG_OUTLET) || tok_cap(d, k + 1))
+        return i; /* "the news", "the post" name no organization */
     qg_mention *m = add_mention(s, i, k + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
     m->head = k;
     m->flags |= QG_MF_NOMINAL;
@@ -592,6 +607,10 @@ static uint32_t org_at(scan *s, uint32_t i)
     if (s->used[i])
         return i;
     const qg_lex_entry *e = qg_rules_phrase(s->rules, d, i, s->sent_last, QG_LEX_ORG);
+    /* "the Tehran Times", "The Washington Examiner": a place before a head word */
+    if (e && e->ntok == 1 && (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM | QG_ORG_PLACE)) && tok_cap(d, i + 1) &&
+        (tok_attrs(s->rules, d, i + 1, QG_LEX_ORG) & QG_ORG_HEAD))
+        e = NULL;
     /* "Jordan wrote" after "Jim Jordan": the person, not the country. */
     if (e && e->ntok == 1 && (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM)) && *surname_slot(s, word_hash(d, i)))
         return i;
