@@ -249,6 +249,9 @@ static void appositive(scan *s, qg_mention *m)
         return;
     m->appos_first = start;
     m->appos_last = k;
+    /* The apposition describes this person; it is no mention of its own. */
+    for (uint32_t t = i + 1; t < k; t++)
+        s->used[t] = 1;
 }
 
 /* Is the single-word name at I really a name? Without a title or given

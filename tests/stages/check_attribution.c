@@ -548,9 +548,8 @@ START_TEST(gap_noun_cue_content_end)
 }
 END_TEST
 
-/* SOURCE BUG (known gap): an outlet named after a city of the lexicon
- * splits: "the Tehran Times" gives an organization "Iran" (Tehran, a
- * capital) and an outlet "Times", so reported_by names "Times". */
+/* An outlet named after a city of the lexicon stays one outlet: "the
+ * Tehran Times", not "Iran" plus "Times" (once a known gap). */
 START_TEST(gap_outlet_named_after_city)
 {
     qg_doc *doc = run_stages(LQ "We are ready," RQ " Hossein Salami was quoted as saying by the Tehran Times.", NULL,

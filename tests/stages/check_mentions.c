@@ -238,9 +238,8 @@ START_TEST(singular_group_needs_article)
 }
 END_TEST
 
-/* SOURCE BUG (known gap): the coordination "officials and military
- * commanders" is one group; today it gives "Top Iranian officials" and a
- * second group "and military commanders" that starts with "and". */
+/* The coordination "officials and military commanders" is one group, not
+ * "Top Iranian officials" plus "and military commanders" (once a known gap). */
 START_TEST(gap_coordinated_group)
 {
     qg_doc *doc = run_stages("Top Iranian officials and military commanders have said the strait will stay open.",
