@@ -127,7 +127,8 @@ enum {
     QG_MF_OUTLET = 1u << 0,      /* a news outlet or agency */
     QG_MF_INDEFINITE = 1u << 1,  /* a/an nominal: introduces someone, refers forward in a lead */
     QG_MF_COUNTRY = 1u << 2,     /* a country or its capital standing for it */
-    QG_MF_NOMINAL = 1u << 3      /* an organization by its kind: the department, the company */
+    QG_MF_NOMINAL = 1u << 3,     /* an organization by its kind: the department, the company */
+    QG_MF_SHORT = 1u << 4        /* a short form of an organization named before: Korvex */
 };
 
 typedef struct {

@@ -29,7 +29,7 @@ static const lexicon_spec lexicons[] = {
     {"titles.txt", QG_LEX_TITLE,
      {"male", "female", "military", "political", "religious", "generic", "media", NULL}},
     {"organizations.txt", QG_LEX_ORG,
-     {"country", "outlet", "metonym", "demonym", "head", "org", "place", "suffix", NULL}},
+     {"country", "outlet", "metonym", "demonym", "head", "org", "place", "suffix", "corporate", NULL}},
     {"pronouns.txt", QG_LEX_PRONOUN,
      {"male", "female", "plural", "neuter", "first", "relative", "subject", "possessive", NULL}},
     {"dates.txt", QG_LEX_DATE,
@@ -44,7 +44,7 @@ static const lexicon_spec lexicons[] = {
 
 /* Patterns the stages look up by name: loading fails when one is missing. */
 static const char *const required_patterns[] = {"metadata_date", "url", "dateline", "iso_date",
-                                                "numeric_date", NULL};
+                                                "numeric_date", "group_plural", NULL};
 
 #define MAX_PHRASE_WORDS 8
 #define FOLD_CAP 256

@@ -59,7 +59,8 @@ enum { /* organizations.txt */
     QG_ORG_HEAD = 1u << 4,      /* ends an organization name: Ministry, Agency, Corps */
     QG_ORG_ORG = 1u << 5,
     QG_ORG_PLACE = 1u << 6,     /* a city or region: never a speaker on its own */
-    QG_ORG_SUFFIX = 1u << 7     /* Inc., Ltd.: left out of canonical names */
+    QG_ORG_SUFFIX = 1u << 7,    /* Inc., Ltd.: left out of canonical names */
+    QG_ORG_CORPORATE = 1u << 8  /* company, firm: names a company by its kind */
 };
 enum { /* pronouns.txt */
     QG_PRON_MALE = 1u << 0,

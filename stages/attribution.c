@@ -200,8 +200,22 @@ static uint32_t attached_subject(const attr *a, uint32_t m)
     const qg_mention *mm = &d->mentions.items[m];
     uint32_t f = mm->first, outer;
     if (f >= a->first + 2 && (qg_tok_is(d, f - 1, "of") || qg_tok_is(d, f - 1, "in") ||
-                              qg_tok_is(d, f - 1, "from") || qg_tok_is(d, f - 1, "at")) &&
+                              qg_tok_is(d, f - 1, "from") || qg_tok_is(d, f - 1, "at") ||
+                              qg_tok_is(d, f - 1, "by")) &&
         mention_ends_at(a, f - 2, &outer) && d->mentions.items[outer].kind != QG_MEN_PRONOUN)
+        return outer;
+    /* "Republicans in the state House": the preposition a few words back */
+    for (uint32_t k = f; k > a->first + 1 && f - k < 3; k--) {
+        if ((qg_tok_is(d, k - 1, "in") || qg_tok_is(d, k - 1, "of") || qg_tok_is(d, k - 1, "from")) &&
+            mention_ends_at(a, k - 2, &outer) && d->mentions.items[outer].kind == QG_MEN_GROUP)
+            return outer;
+        if (!tok_word(d, k - 1) || tok_has(d, k - 1, QG_LEX_CUE))
+            break;
+    }
+    /* "aides to the mayor", "an adviser to the president" */
+    if (f >= a->first + 2 && (qg_tok_is(d, f - 1, "to") || qg_tok_is(d, f - 1, "for")) &&
+        mention_ends_at(a, f - 2, &outer) &&
+        (d->mentions.items[outer].kind == QG_MEN_GROUP || d->mentions.items[outer].kind == QG_MEN_NOMINAL))
         return outer;
     return m;
 }
@@ -337,8 +351,9 @@ static uint32_t clause_end(const attr *a, uint32_t from)
             cue c;
             if (cue_at(a, n, &c) && ((c.attrs & QG_CUE_ING) || (c.attrs & QG_CUE_PREP)))
                 return i;
-            if (qg_tok_is(d, n, "which") || qg_tok_is(d, n, "who") || qg_tok_is(d, n, "while") ||
-                qg_tok_is(d, n, "without") ||
+            /* ", which lawmakers approved" stays in the content; ", in which he
+             * reiterated" and ", while ..." start clauses of their own. */
+            if (qg_tok_is(d, n, "while") || qg_tok_is(d, n, "whereas") || qg_tok_is(d, n, "without") ||
                 (qg_tok_is(d, n, "in") && (qg_tok_is(d, n + 1, "what") || qg_tok_is(d, n + 1, "which"))))
                 return i;
             /* ", the semi-official Mehr news agency reported." */
@@ -371,6 +386,10 @@ static uint32_t clause_end(const attr *a, uint32_t from)
             }
         }
         if ((tok(d, i)->flags & QG_TF_SENT_END) && q == QG_NONE)
+            return i;
+        /* `"the goal but not the method," while a coalition ...` */
+        if (i > from && (qg_tok_is(d, i, "while") || qg_tok_is(d, i, "whereas")) &&
+            tok(d, i - 1)->kind == QG_TOK_QUOTE)
             return i;
         i++;
     }
@@ -736,7 +755,10 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
             }
         }
     }
-    if (tok_punct(d, k) == ',' || tok_punct(d, k) == ':')
+    /* `said, "..."` and `said: "..."`; a comma before anything else ends the
+     * clause ("the money conservatives have demanded, an aide said") */
+    if ((tok_punct(d, k) == ',' || tok_punct(d, k) == ':') && k + 1 < a->last &&
+        (tok(d, k + 1)->kind == QG_TOK_QUOTE || (c->attrs & QG_CUE_ING) || tok_punct(d, k) == ':'))
         k++;
     if (qg_tok_is(d, k, "that") && (c->attrs & (QG_CUE_CLAUSE | QG_CUE_NOUN))) {
         *has_that = true;
@@ -751,6 +773,10 @@ static bool content_opens_np(const attr *a, uint32_t k)
     if (k >= a->last)
         return false;
     const qg_token *t = tok(d, k);
+    /* indirect questions: "asked whether ...", "did not say how ..." */
+    if (qg_tok_is(d, k, "whether") || qg_tok_is(d, k, "if") || qg_tok_is(d, k, "why") ||
+        qg_tok_is(d, k, "how") || qg_tok_is(d, k, "what") || qg_tok_is(d, k, "when"))
+        return tok_word(d, k + 1);
     /* "at least 40 civilians were killed", "more than half": quantities */
     if ((qg_tok_is(d, k, "at") && qg_tok_is(d, k + 1, "least")) ||
         ((qg_tok_is(d, k, "about") || qg_tok_is(d, k, "nearly") || qg_tok_is(d, k, "around")) &&
@@ -768,13 +794,41 @@ static bool content_opens_np(const attr *a, uint32_t k)
     return true;
 }
 
+/* Is the subject of cue C a document ("the study found", "data showed")?
+ * Documents report without "that" more than people do. */
+static bool document_subject(attr *a, const cue *c)
+{
+    uint32_t joint;
+    uint32_t m = subject_before(a, c->first, &joint);
+    if (m == QG_NONE || a->doc->mentions.items[m].kind != QG_MEN_GROUP)
+        return false;
+    uint32_t h = a->doc->mentions.items[m].head;
+    return h != QG_NONE && (tok_attrs(a->rules, a->doc, h, QG_LEX_GROUP) & QG_GROUP_DOCUMENT);
+}
+
 /* "the accusations", "the case in March 2023": a short definite noun
  * phrase names a topic already mentioned, not what was said. */
 static bool anaphoric_np(const attr *a, uint32_t first, uint32_t last)
 {
     const qg_doc *d = a->doc;
+    uint32_t pm = a->mention_of[first];
+    if (pm != QG_NONE && d->mentions.items[pm].kind == QG_MEN_NAME && d->mentions.items[pm].last >= last)
+        return true; /* "praised Smith" */
     if (!tok_fn(a->rules, d, first, QG_FN_DET) || qg_tok_is(d, first, "a") || qg_tok_is(d, first, "an"))
         return false;
+    /* "slammed the senator in a post on X": the frame is no content */
+    for (uint32_t i = first + 1; i + 1 < last; i++) {
+        const qg_lex_entry *e = is_prep(a, i) ? NULL : qg_rules_phrase(a->rules, d, i, last, QG_LEX_CUE);
+        if (e && i >= first + 2 && is_prep(a, i - 2) && tok_fn(a->rules, d, i - 1, QG_FN_DET)) {
+            last = i - 2;
+            break;
+        }
+    }
+    /* "slammed the senator": a person is the target, not what was said */
+    uint32_t m = a->mention_of[first];
+    if (m != QG_NONE && a->doc->mentions.items[m].last >= last &&
+        (a->doc->mentions.items[m].kind == QG_MEN_NAME || a->doc->mentions.items[m].kind == QG_MEN_NOMINAL))
+        return true;
     uint32_t words = 0;
     for (uint32_t i = first; i < last; i++) {
         if (a->timex_of[i] != QG_NONE || (is_prep(a, i) && a->timex_of[i + 1] != QG_NONE))
@@ -792,14 +846,19 @@ static bool anaphoric_np(const attr *a, uint32_t first, uint32_t last)
 static void speech_after_cue(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
+    /* ", saying ...", "and adding ...", "on Thursday demanding ..." */
     bool participle = (c->attrs & QG_CUE_ING) && c->first > a->first &&
-                      (tok_punct(d, c->first - 1) == ',' || qg_tok_is(d, c->first - 1, "and"));
+                      (tok_punct(d, c->first - 1) == ',' || qg_tok_is(d, c->first - 1, "and") ||
+                       a->timex_of[c->first - 1] != QG_NONE);
     if ((c->attrs & QG_CUE_ING) && !participle)
         return; /* "speaking", "as saying": handled by their frames */
     /* "We were told that ...": a passive names the addressee, not the speaker */
     uint32_t b = c->first;
     while (b > a->first && is_ly_adverb(a, b - 1))
         b--;
+    /* "did not say which sites": nothing was said */
+    if (b > a->first && (tok_fn(a->rules, d, b - 1, QG_FN_NEG) || qg_tok_is(d, b - 1, "never")))
+        return;
     if (b > a->first && (qg_tok_is(d, b - 1, "was") || qg_tok_is(d, b - 1, "were") || qg_tok_is(d, b - 1, "been") ||
                          qg_tok_is(d, b - 1, "being") || qg_tok_is(d, b - 1, "be")) &&
         !(c->attrs & QG_CUE_BASE))
@@ -821,7 +880,7 @@ static void speech_after_cue(attr *a, const cue *c)
         if (present)
             return;
     }
-    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE) {
+    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE && !document_subject(a, c)) {
         /* "called the plan “reckless”": a quote early in the content */
         bool quoted = false;
         for (uint32_t j = k; j < a->last && j < k + 6 && !quoted; j++) {
@@ -937,7 +996,10 @@ static bool speech_before_cue(attr *a, const cue *c)
         comma = sf - 1;
     }
     /* "told staff in a memo on Thursday.": an addressee and where it was said */
-    if ((c->attrs & QG_CUE_OBJ) && !inverted && after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END)) {
+    uint32_t am;
+    if ((c->attrs & QG_CUE_OBJ) && !inverted && after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) &&
+        (mention_starts_at(a, after, &am) || tok_has(d, after, QG_LEX_GROUP | QG_LEX_PRONOUN) ||
+         (tok_lower(d, after) && !tok_has(d, after, QG_LEX_FUNCTION)))) {
         uint32_t j = after;
         while (j < a->last && j < after + 10 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
                !qg_tok_is(d, j, "that"))
@@ -1022,9 +1084,11 @@ static void according_to(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
     uint32_t m = QG_NONE, mend;
-    if (mention_starts_at(a, c->last, &m)) {
+    if (mention_starts_at(a, c->last, &m) && !(tok(d, d->mentions.items[m].last)->flags & QG_TF_POSS)) {
         mend = d->mentions.items[m].last;
     } else {
+        /* "according to the mayor's budget office": the office, not the mayor */
+        m = QG_NONE;
         /* "according to a large study published on Tuesday, ..." */
         mend = c->last;
         while (mend < a->last && tok_punct(d, mend) != ',' && !(tok(d, mend)->flags & QG_TF_SENT_END))
@@ -1047,6 +1111,8 @@ static void according_to(attr *a, const cue *c)
 static void noun_cue(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
+    if (!qg_tok_is(d, c->last - 1, "that"))
+        return; /* "Dawson's press conference": a frame noun, no content */
     uint32_t source = QG_NONE, m;
     uint32_t that = c->last - 1; /* phrase "claim that" ends with that */
     if (c->first > a->first + 1 && tok_poss(d, c->first - 1) && mention_ends_at(a, c->first - 2, &m))
@@ -1283,6 +1349,41 @@ static void sentence_pass(attr *a, uint32_t si)
     nested_speech(a, stmt_from, d->statements.count);
 }
 
+/* A quote paragraph after a paragraph whose last sentence is a frame
+ * without content of its own: "Moreno slammed the senator in a post on X."
+ * then the post in quotes. Fills DR's source and cue from that frame. */
+static bool frame_before_paragraph(attr *a, const qg_quote *q, draft *dr)
+{
+    qg_doc *d = a->doc;
+    uint32_t si = a->sent_of[q->open];
+    if (si == 0 || !(d->sentences.items[si].flags & QG_SF_PARA_START) || q->open != d->sentences.items[si].first)
+        return false;
+    uint32_t save = a->sent;
+    set_sentence(a, si - 1);
+    bool found = false;
+    for (uint32_t i = a->first; i < a->last && !found; i++) {
+        cue c;
+        if (a->quote_of[i] != QG_NONE || !cue_at(a, i, &c) || (c.attrs & (QG_CUE_PREP | QG_CUE_NOUN | QG_CUE_ING)))
+            continue;
+        /* a frame whose content was found already is no frame for this quote */
+        bool used = false;
+        for (uint32_t k = 0; k < d->statements.count && !used; k++)
+            used = d->statements.items[k].cue_first == c.first;
+        uint32_t joint;
+        uint32_t m = used ? QG_NONE : subject_before(a, c.first, &joint);
+        if (m != QG_NONE) {
+            dr->source = m;
+            dr->source_end = a->np_end;
+            dr->cue = c;
+            dr->speaker = QG_NONE;
+            found = true;
+        }
+        i = c.last - 1;
+    }
+    set_sentence(a, save);
+    return found;
+}
+
 /* Quotes no frame claimed: continuations of the previous speaker, or
  * sentence-like quotes without a speaker. Statements are sorted by now, so
  * one forward walk finds each quote's predecessor. */
@@ -1338,6 +1439,8 @@ static void continuation_pass(attr *a)
                 }
             }
         }
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && frame_before_paragraph(a, q, &dr))
+            dr.rule = QG_R_QUOTE_CONTINUATION;
         if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5)
             continue;
         dr.first = q->open;

@@ -173,8 +173,16 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
         if (p->canon != QG_NONE && canon_has_word(c, p->canon, d, m->head))
             return p->entity;
     }
-    /* No organization of that kind: "the department" stays unresolved
-     * rather than borrowing the last company's name. */
+    /* "the company", "the chipmaker": the last company named. Other kinds
+     * ("the department") stay unresolved rather than borrow a wrong name. */
+    if (!(tok_attrs(c->rules, d, m->head, QG_LEX_ORG) & QG_ORG_CORPORATE))
+        return QG_NONE;
+    for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
+        const qg_mention *p = &d->mentions.items[k];
+        if (p->kind == QG_MEN_ORG && p->entity != QG_NONE &&
+            !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY)) && c->quote_of[p->first] == QG_NONE)
+            return p->entity;
+    }
     return QG_NONE;
 }
 
@@ -196,6 +204,17 @@ static void resolve_org(coref *c, uint32_t mi)
         key = hash_folded(d, f, m->last);
     }
     key ^= 2; /* keep organizations apart from person surnames */
+    /* short forms ("Korvex") under the first word of full names ("Korvex
+     * Semiconductor"), kept apart by one more bit */
+    uint32_t f0 = qg_tok_is(d, m->first, "the") ? m->first + 1 : m->first;
+    uint64_t first_key = (hash_folded(d, f0, f0 + 1) ^ 4) | 1;
+    if (m->flags & QG_MF_SHORT) {
+        uint32_t *fs = map_slot(c, first_key);
+        if (*fs) {
+            attach(c, mi, *fs - 1);
+            return;
+        }
+    }
     if (m->flags & QG_MF_NOMINAL) {
         uint32_t ent = org_nominal_target(c, mi);
         if (ent != QG_NONE) {
@@ -206,7 +225,13 @@ static void resolve_org(coref *c, uint32_t mi)
     uint32_t *slot = map_slot(c, key);
     if (!*slot)
         *slot = new_entity(c, QG_ENT_ORG, mi) + 1;
-    attach(c, mi, *slot - 1);
+    uint32_t ent = *slot - 1;
+    attach(c, mi, ent);
+    if (m->last > f0 + 1 && !(m->flags & (QG_MF_NOMINAL | QG_MF_SHORT))) {
+        uint32_t *fs = map_slot(c, first_key);
+        if (!*fs)
+            *fs = ent + 1;
+    }
 }
 
 /* The person a nominal refers to: the holder of the same title word, else
@@ -282,6 +307,8 @@ static bool pronoun_fits(const coref *c, const qg_mention *pron, const qg_mentio
     const qg_entity *e = &c->doc->entities.items[cand->entity];
     if (pron->gender == QG_GENDER_PLURAL)
         return e->type == QG_ENT_GROUP || (e->type == QG_ENT_ORG && !e->outlet);
+    if (pron->gender == QG_GENDER_NEUTER) /* "it said": an organization */
+        return e->type == QG_ENT_ORG && !e->outlet;
     return e->type == QG_ENT_PERSON && gender_ok(pron->gender, e->gender);
 }
 

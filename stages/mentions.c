@@ -21,6 +21,7 @@ typedef struct {
     bool lone_pass;    /* second pass: single-word names are allowed */
     uint64_t *surnames; /* hash set of last words of names found in the first pass */
     uint32_t surnames_cap;
+    uint64_t *orgwords; /* hash set of first words of organization names ("Korvex") */
 } scan;
 
 static uint64_t word_hash(const qg_doc *d, uint32_t i)
@@ -31,12 +32,22 @@ static uint64_t word_hash(const qg_doc *d, uint32_t i)
     return h | 1;
 }
 
+static uint64_t *set_slot(uint64_t *set, uint32_t cap, uint64_t h)
+{
+    uint32_t k = (uint32_t)h & (cap - 1);
+    while (set[k] && set[k] != h)
+        k = (k + 1) & (cap - 1);
+    return &set[k];
+}
+
 static uint64_t *surname_slot(const scan *s, uint64_t h)
 {
-    uint32_t k = (uint32_t)h & (s->surnames_cap - 1);
-    while (s->surnames[k] && s->surnames[k] != h)
-        k = (k + 1) & (s->surnames_cap - 1);
-    return &s->surnames[k];
+    return set_slot(s->surnames, s->surnames_cap, h);
+}
+
+static uint64_t *orgword_slot(const scan *s, uint64_t h)
+{
+    return set_slot(s->orgwords, s->surnames_cap, h);
 }
 
 /* ---- token classes for names ---- */
@@ -205,6 +216,13 @@ static uint32_t title_prefix(const scan *s, uint32_t core, uint32_t *det, uint32
             *det = p;
             break;
         }
+        /* A role noun right before the name: "rancher Dale Whitcomb" */
+        if (i == core && tok_lower(d, p) && !is_function_like(s, p) && !tok_has(d, p, QG_LEX_GROUP) &&
+            (p == s->sent_first || tok_punct(d, p - 1) || tok(d, p - 1)->kind == QG_TOK_QUOTE ||
+             tok_has(d, p - 1, QG_LEX_CUE))) {
+            i = p;
+            continue;
+        }
         /* One lower-case noun compounding a title word: "library director". */
         if (tok_lower(d, p) && i < core && tok_has(d, i, QG_LEX_TITLE) && !is_function_like(s, p) &&
             (p == s->sent_first || tok_punct(d, p - 1) || tok_fn(s->rules, d, p - 1, QG_FN_DET) ||
@@ -337,7 +355,7 @@ static uint32_t person_at(scan *s, uint32_t i)
     uint32_t start = title_prefix(s, i, &det, &gender);
     /* A prefix of organization words alone ("the Nursing Alliance Cymru")
      * is no title: a person's title holds a title or honorific word. */
-    bool titled = false;
+    bool titled = start + 1 == i && tok_lower(d, start); /* "rancher Dale Whitcomb" */
     for (uint32_t k = start; k < i && !titled; k++)
         titled = tok_has(d, k, QG_LEX_TITLE | QG_LEX_HONORIFIC);
     if (!titled) {
@@ -356,7 +374,7 @@ static uint32_t person_at(scan *s, uint32_t i)
     /* A bare name right after "of"/"in"/"at"/"from" is a place or an organization. */
     if (start == i && i > s->sent_first && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
         (qg_tok_is(d, i - 1, "of") || qg_tok_is(d, i - 1, "in") || qg_tok_is(d, i - 1, "at") ||
-         qg_tok_is(d, i - 1, "from") || qg_tok_is(d, i - 1, "the")))
+         qg_tok_is(d, i - 1, "from") || qg_tok_is(d, i - 1, "for") || qg_tok_is(d, i - 1, "the")))
         return e;
     uint32_t first = det != QG_NONE ? det : start;
     qg_mention *m = add_mention(s, first, e, QG_MEN_NAME, QG_R_MENTION_NAME);
@@ -566,6 +584,14 @@ static uint32_t group_at(scan *s, uint32_t i)
             start = p;
         break;
     }
+    /* "one of the people", "two of the senators", "some of the officials" */
+    if (start >= s->sent_first + 2 && qg_tok_is(d, start - 1, "of") && !s->used[start - 2] &&
+        (tok(d, start - 2)->kind == QG_TOK_NUMBER ||
+         (tok_attrs(s->rules, d, start - 2, QG_LEX_DATE) && qg_rules_tok(s->rules, d, start - 2, QG_LEX_DATE) &&
+          (qg_rules_tok(s->rules, d, start - 2, QG_LEX_DATE)->attrs & QG_DATE_NUMBER)) ||
+         qg_tok_is(d, start - 2, "some") || qg_tok_is(d, start - 2, "many") || qg_tok_is(d, start - 2, "several") ||
+         qg_tok_is(d, start - 2, "most") || qg_tok_is(d, start - 2, "both") || qg_tok_is(d, start - 2, "each")))
+        start -= 2;
     /* "officials and military commanders": one group, the first extended */
     if (qg_tok_is(d, start, "and") && d->mentions.count > 0) {
         qg_mention *prev = &d->mentions.items[d->mentions.count - 1];
@@ -579,6 +605,44 @@ static uint32_t group_at(scan *s, uint32_t i)
     qg_mention *m = add_mention(s, start, i + 1, QG_MEN_GROUP, QG_R_MENTION_GROUP);
     m->head = i;
     m->gender = (g & QG_GROUP_PLURAL) ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    return i + 1;
+}
+
+/* "Economists warn ...", "Transit advocates have long argued ...": a plural
+ * noun of people by what they do (pattern group_plural) that speaks. */
+static uint32_t plural_speakers_at(scan *s, uint32_t i, const qg_stage_ctx *ctx)
+{
+    const qg_doc *d = s->doc;
+    if (s->used[i] || !tok_word(d, i) || tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE))
+        return i;
+    uint32_t n = i + 1;
+    /* "Ranchers in the area say": a short phrase of place between */
+    if ((qg_tok_is(d, n, "in") || qg_tok_is(d, n, "at") || qg_tok_is(d, n, "from") || qg_tok_is(d, n, "across"))) {
+        uint32_t k = n + 1;
+        while (k < s->sent_last && k < n + 4 && tok_word(d, k) && !tok_has(d, k, QG_LEX_CUE))
+            k++;
+        if (tok_has(d, k, QG_LEX_CUE))
+            n = k;
+    }
+    while (n < s->sent_last && n < i + 8 && tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV))
+        n++;
+    if (!tok_has(d, n, QG_LEX_CUE) || (tok(d, i)->flags & QG_TF_UPPER))
+        return i;
+    const pcre2_code *re = qg_rules_pattern(s->rules, "group_plural");
+    if (pcre2_match(re, (PCRE2_SPTR)qg_tok_text(d, i), qg_tok_len(d, i), 0, 0, ctx->match, ctx->limits) < 1)
+        return i;
+    uint32_t start = i;
+    while (start > s->sent_first && !s->used[start - 1] &&
+           (tok_has(d, start - 1, QG_LEX_MODIFIER | QG_LEX_ORG) ||
+            (tok_lower(d, start - 1) && !tok_has(d, start - 1, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN) &&
+             start - 1 > s->sent_first && tok_fn(s->rules, d, start - 2, QG_FN_DET)) ||
+            (tok_cap(d, start - 1) && start - 1 == s->sent_first)))
+        start--;
+    if (start > s->sent_first && tok_fn(s->rules, d, start - 1, QG_FN_DET) && !s->used[start - 1])
+        start--;
+    qg_mention *m = add_mention(s, start, i + 1, QG_MEN_GROUP, QG_R_MENTION_GROUP);
+    m->head = i;
+    m->gender = QG_GENDER_PLURAL;
     return i + 1;
 }
 
@@ -626,6 +690,8 @@ static uint32_t org_at(scan *s, uint32_t i)
             first = i - 1;
         if (qg_tok_is(d, end, "news") && qg_tok_is(d, end + 1, "agency"))
             end += 2;
+        else if (tok_cap(d, end) && (tok_attrs(s->rules, d, end, QG_LEX_ORG) & QG_ORG_OUTLET))
+            end++; /* "Breitbart News" */
         qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_LEXICON);
         m->canon = e->canon;
         if ((e->attrs & QG_ORG_OUTLET) || (end > i + e->ntok))
@@ -638,6 +704,13 @@ static uint32_t org_at(scan *s, uint32_t i)
     /* A capitalized run ending in a head word: "Civil Defense Organization". */
     if (!tok_cap(d, i))
         return i;
+    /* "Korvex said" after "Korvex Semiconductor": the short form */
+    if (*orgword_slot(s, word_hash(d, i)) && !tok_cap(d, i + 1)) {
+        qg_mention *m = add_mention(s, i, i + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
+        m->gender = QG_GENDER_NEUTER;
+        m->flags |= QG_MF_SHORT;
+        return i + 1;
+    }
     uint32_t k = i;
     uint32_t last_head = QG_NONE;
     while (k < s->sent_last && k < i + 10) {
@@ -668,6 +741,8 @@ static uint32_t org_at(scan *s, uint32_t i)
     m->gender = QG_GENDER_NEUTER;
     if (tok_attrs(s->rules, d, last_head, QG_LEX_ORG) & QG_ORG_OUTLET)
         m->flags |= QG_MF_OUTLET; /* The Columbus Post-Dispatch */
+    if (end > i + 1 && !tok_has(d, i, QG_LEX_ORG | QG_LEX_FUNCTION))
+        *orgword_slot(s, word_hash(d, i)) = word_hash(d, i);
     return end;
 }
 
@@ -676,8 +751,16 @@ static uint32_t org_at(scan *s, uint32_t i)
 static uint32_t pronoun_at(scan *s, uint32_t i)
 {
     uint32_t a = tok_attrs(s->rules, s->doc, i, QG_LEX_PRONOUN);
-    if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || (a & QG_PRON_NEUTER) || s->used[i])
+    if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || s->used[i])
         return i;
+    /* "it" stands for a speaker only as the subject of a speech verb: "it said" */
+    if ((a & QG_PRON_NEUTER) && !(a & QG_PRON_RELATIVE)) {
+        uint32_t n = i + 1;
+        while (n < s->sent_last && n < i + 4 && tok_fn(s->rules, s->doc, n, QG_FN_AUX | QG_FN_ADV))
+            n++;
+        if (!tok_has(s->doc, n, QG_LEX_CUE))
+            return i;
+    }
     /* Only the relative right after a mention or its comma introduces a
      * speaker: "Smith, who said", "Republicans who say". */
     if ((a & QG_PRON_RELATIVE) &&
@@ -686,7 +769,8 @@ static uint32_t pronoun_at(scan *s, uint32_t i)
     qg_mention *m = add_mention(s, i, i + 1, QG_MEN_PRONOUN, QG_R_MENTION_PRONOUN);
     m->gender = (a & QG_PRON_MALE) ? QG_GENDER_MALE
                 : (a & QG_PRON_FEMALE) ? QG_GENDER_FEMALE
-                : (a & QG_PRON_PLURAL) ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+                : (a & QG_PRON_PLURAL) ? QG_GENDER_PLURAL
+                : (a & QG_PRON_NEUTER) ? QG_GENDER_NEUTER : QG_GENDER_UNKNOWN;
     m->head = i;
     return i + 1;
 }
@@ -765,7 +849,7 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t n = doc->tokens.count;
     scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
-              0, 0, false, false, NULL, 0};
+              0, 0, false, false, NULL, 0, NULL};
     for (uint32_t k = 0; k < doc->timexes.count; k++)
         for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
             s.used[i] = 1;
@@ -774,6 +858,7 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     while (s.surnames_cap < n)
         s.surnames_cap <<= 1;
     s.surnames = qg_arena_alloc(doc->arena, s.surnames_cap * sizeof *s.surnames);
+    s.orgwords = qg_arena_alloc(doc->arena, s.surnames_cap * sizeof *s.orgwords);
     /* Pass 1: names with a title, an honorific or more than one word, so
      * that pass 2 knows the surnames a lone "Salami" or "Trump" stands for. */
     for (uint32_t si = 0; si < doc->sentences.count; si++) {
@@ -794,6 +879,8 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
             uint32_t e = nominal_at(&s, i);
             if (e == i)
                 e = group_at(&s, i);
+            if (e == i)
+                e = plural_speakers_at(&s, i, ctx);
             i = e > i ? e : i + 1;
         }
         /* Organizations before lone names: "Nursing Alliance Cymru". */

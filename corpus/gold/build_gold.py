@@ -1165,7 +1165,8 @@ def expected_date(text, doc_date, future):
     return None
 
 
-def check_attr(doc_id, text, style, a, speakers_ok):
+def check_attr(doc_id, text, style, a, speakers_ok, marks=None):
+    marks = marks or OPEN_MARKS[style]
     c = a['content_text']
     s, e = a['content']
     if c != c.strip() or not c:
@@ -1195,7 +1196,7 @@ def check_attr(doc_id, text, style, a, speakers_ok):
             fail(doc_id, 'indirect content starts with "that": %r' % c)
         if c.endswith('.'):
             fail(doc_id, 'indirect content ends with a period: %r' % c)
-        has_q = any(m in c for m in OPEN_MARKS[style])
+        has_q = any(m in c for m in marks)
         if has_q != ('mixed quote' in note):
             fail(doc_id, 'mixed-quote note mismatch (quote marks: %s): %r' % (has_q, c))
     if (a['cue'] is None) != ('continuation' in note or 'content: source' in note
@@ -1249,7 +1250,7 @@ def build_doc(doc_id, spec):
                 out[k], out[k + '_text'] = span_of(doc_id, a[k], text)
         for k in ('speaker', 'date', 'reported_by', 'note'):
             out[k] = a[k]
-        check_attr(doc_id, text, style, out, speakers_ok)
+        check_attr(doc_id, text, style, out, speakers_ok, spec.get('marks'))
         atts.append(out)
     atts.sort(key=lambda x: (x['content'][0], x['content'][1], (x['cue'] or [0])[0]))
     seen = set()
