@@ -29,7 +29,7 @@ static const lexicon_spec lexicons[] = {
     {"titles.txt", QG_LEX_TITLE,
      {"male", "female", "military", "political", "religious", "generic", "media", NULL}},
     {"organizations.txt", QG_LEX_ORG,
-     {"country", "outlet", "metonym", "demonym", "head", "org", "place", "suffix", "corporate", NULL}},
+     {"country", "outlet", "metonym", "demonym", "head", "org", "place", "suffix", "corporate", "government", NULL}},
     {"pronouns.txt", QG_LEX_PRONOUN,
      {"male", "female", "plural", "neuter", "first", "relative", "subject", "possessive", NULL}},
     {"dates.txt", QG_LEX_DATE,

@@ -60,7 +60,8 @@ enum { /* organizations.txt */
     QG_ORG_ORG = 1u << 5,
     QG_ORG_PLACE = 1u << 6,     /* a city or region: never a speaker on its own */
     QG_ORG_SUFFIX = 1u << 7,    /* Inc., Ltd.: left out of canonical names */
-    QG_ORG_CORPORATE = 1u << 8  /* company, firm: names a company by its kind */
+    QG_ORG_CORPORATE = 1u << 8, /* company, firm: names a company by its kind */
+    QG_ORG_GOVERNMENT = 1u << 9 /* Agency, Department: heads of public bodies */
 };
 enum { /* pronouns.txt */
     QG_PRON_MALE = 1u << 0,

@@ -241,6 +241,24 @@ static uint32_t pp_subject(const attr *a, uint32_t p)
     return QG_NONE;
 }
 
+/* "But emails obtained by Mother Jones through a records request show":
+ * a group or document opening the clause, with no punctuation or other
+ * verb of saying before the cue, is its subject. */
+static uint32_t opening_group(const attr *a, uint32_t c)
+{
+    const qg_doc *d = a->doc;
+    uint32_t i = a->first;
+    while (i < c && (tok_fn(a->rules, d, i, QG_FN_CONJ | QG_FN_ADV) || tok_is_dash(d, i)))
+        i++;
+    uint32_t m;
+    if (!mention_starts_at(a, i, &m) || d->mentions.items[m].kind != QG_MEN_GROUP || c - i > 16)
+        return QG_NONE;
+    for (uint32_t k = d->mentions.items[m].last; k < c; k++)
+        if (tok_punct(d, k) || tok(d, k)->kind == QG_TOK_QUOTE || tok_has(d, k, QG_LEX_CUE))
+            return QG_NONE;
+    return m;
+}
+
 /* "Several residents who spoke during the hearing urged": the mention
  * before a relative "who" whose clause runs up to the cue. The relative
  * clause is left out of the source, as appositives are. */
@@ -306,6 +324,11 @@ static uint32_t subject_before(attr *a, uint32_t c, uint32_t *joint)
         return m;
     }
     if (!mention_ends_at(a, p, &m)) {
+        uint32_t g = opening_group(a, c);
+        if (g != QG_NONE) {
+            a->np_end = i;
+            return g;
+        }
         m = pp_subject(a, p);
         if (m != QG_NONE) {
             a->np_end = i;
@@ -501,7 +524,7 @@ static uint32_t clause_subject(const attr *a, uint32_t before)
     const qg_doc *d = a->doc;
     for (uint32_t k = d->statements.count; k-- > 0;) {
         const qg_statement *s = &d->statements.items[k];
-        if (s->source == QG_NONE)
+        if (s->source == QG_NONE || s->rule == QG_R_SPEECH_ACCORDING_TO)
             continue;
         uint32_t t = d->mentions.items[s->source].first;
         if (a->sent_of[t] == a->sent && t < before)
@@ -824,11 +847,15 @@ static bool anaphoric_np(const attr *a, uint32_t first, uint32_t last)
             break;
         }
     }
-    /* "slammed the senator": a person is the target, not what was said */
+    /* "slammed the senator", "ripped Gov. Ellery on Wednesday over her plan":
+     * a person is the target, not what was said */
     uint32_t m = a->mention_of[first];
-    if (m != QG_NONE && a->doc->mentions.items[m].last >= last &&
-        (a->doc->mentions.items[m].kind == QG_MEN_NAME || a->doc->mentions.items[m].kind == QG_MEN_NOMINAL))
-        return true;
+    if (m != QG_NONE && (a->doc->mentions.items[m].kind == QG_MEN_NAME ||
+                         a->doc->mentions.items[m].kind == QG_MEN_NOMINAL)) {
+        uint32_t after = skip_fwd(a, a->doc->mentions.items[m].last);
+        if (after >= last || is_prep(a, after))
+            return true;
+    }
     uint32_t words = 0;
     for (uint32_t i = first; i < last; i++) {
         if (a->timex_of[i] != QG_NONE || (is_prep(a, i) && a->timex_of[i + 1] != QG_NONE))
@@ -880,11 +907,18 @@ static void speech_after_cue(attr *a, const cue *c)
         if (present)
             return;
     }
-    if ((c->attrs & QG_CUE_WEAK) && !has_that && tok(d, k)->kind != QG_TOK_QUOTE && !document_subject(a, c)) {
+    bool directive = false; /* "asked the public not to rush": object + (not) to + verb */
+    if (c->attrs & QG_CUE_INF)
+        for (uint32_t j = k; j < a->last && j < k + 6 && !directive; j++)
+            directive = qg_tok_is(d, j, "to") && tok_lower(d, j + 1) && !tok_has(d, j + 1, QG_LEX_FUNCTION) &&
+                        j > k;
+    if ((c->attrs & QG_CUE_WEAK) && !has_that && !directive && tok(d, k)->kind != QG_TOK_QUOTE &&
+        !document_subject(a, c)) {
         /* "called the plan “reckless”": a quote early in the content */
         bool quoted = false;
         for (uint32_t j = k; j < a->last && j < k + 6 && !quoted; j++) {
-            if (tok_punct(d, j) || tok_has(d, j, QG_LEX_CUE))
+            cue vc;
+            if (tok_punct(d, j) || cue_at(a, j, &vc))
                 break; /* "if he would call witnesses, McConnell said, ..." */
             quoted = tok(d, j)->kind == QG_TOK_QUOTE && a->quote_of[j] != QG_NONE &&
                      d->quotes.items[a->quote_of[j]].open == j;
@@ -1084,7 +1118,8 @@ static void according_to(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
     uint32_t m = QG_NONE, mend;
-    if (mention_starts_at(a, c->last, &m) && !(tok(d, d->mentions.items[m].last)->flags & QG_TF_POSS)) {
+    if (mention_starts_at(a, c->last, &m) && !(tok(d, d->mentions.items[m].last)->flags & QG_TF_POSS) &&
+        !(tok_lower(d, d->mentions.items[m].last) && !tok_has(d, d->mentions.items[m].last, QG_LEX_FUNCTION))) {
         mend = d->mentions.items[m].last;
     } else {
         /* "according to the mayor's budget office": the office, not the mayor */
@@ -1307,6 +1342,23 @@ static void nested_speech(attr *a, uint32_t stmt_from, uint32_t stmt_to)
     }
 }
 
+/* Is byte B inside an "according to X" statement and in no other? Its
+ * content may hold a speech event of its own: "According to court
+ * documents, Keller assured investors that ..." */
+static bool inside_according_to(const qg_doc *d, uint32_t from, uint32_t b)
+{
+    bool inside = false;
+    for (uint32_t k = from; k < d->statements.count; k++) {
+        const qg_statement *s = &d->statements.items[k];
+        if (s->start <= b && b < s->end) {
+            if (s->rule != QG_R_SPEECH_ACCORDING_TO)
+                return false;
+            inside = true;
+        }
+    }
+    return inside;
+}
+
 static void sentence_pass(attr *a, uint32_t si)
 {
     qg_doc *d = a->doc;
@@ -1328,7 +1380,8 @@ static void sentence_pass(attr *a, uint32_t si)
             continue;
         /* Speech inside reported speech counts only for noun cues: "dismissed
          * Pompeo's claim that ..." is two statements. */
-        if (!(c.attrs & QG_CUE_NOUN) && inside_statement(d, stmt_from, tok(d, i)->start))
+        if (!(c.attrs & QG_CUE_NOUN) && inside_statement(d, stmt_from, tok(d, i)->start) &&
+            !inside_according_to(d, stmt_from, tok(d, i)->start))
             continue;
         if (c.attrs & QG_CUE_PREP)
             according_to(a, &c);

@@ -173,14 +173,20 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
         if (p->canon != QG_NONE && canon_has_word(c, p->canon, d, m->head))
             return p->entity;
     }
-    /* "the company", "the chipmaker": the last company named. Other kinds
-     * ("the department") stay unresolved rather than borrow a wrong name. */
-    if (!(tok_attrs(c->rules, d, m->head, QG_LEX_ORG) & QG_ORG_CORPORATE))
+    /* "the company", "the chipmaker": the last company named; "the agency":
+     * the last public body named (a name ending in Agency, Department,
+     * Administration, ...). Other kinds stay unresolved rather than borrow
+     * a wrong name. */
+    uint32_t kind = tok_attrs(c->rules, d, m->head, QG_LEX_ORG) & (QG_ORG_CORPORATE | QG_ORG_GOVERNMENT);
+    if (!kind)
         return QG_NONE;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
-        if (p->kind == QG_MEN_ORG && p->entity != QG_NONE &&
-            !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY)) && c->quote_of[p->first] == QG_NONE)
+        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY)) ||
+            c->quote_of[p->first] != QG_NONE)
+            continue;
+        bool public_body = (tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & QG_ORG_GOVERNMENT) != 0;
+        if ((kind & QG_ORG_CORPORATE) ? !public_body : public_body)
             return p->entity;
     }
     return QG_NONE;

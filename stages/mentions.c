@@ -19,6 +19,7 @@ typedef struct {
     uint32_t sent_first, sent_last;
     bool headline;
     bool lone_pass;    /* second pass: single-word names are allowed */
+    bool titlecase;    /* the sentence is a headline in title case */
     uint64_t *surnames; /* hash set of last words of names found in the first pass */
     uint32_t surnames_cap;
     uint64_t *orgwords; /* hash set of first words of organization names ("Korvex") */
@@ -325,6 +326,8 @@ static uint32_t person_at(scan *s, uint32_t i)
     const qg_doc *d = s->doc;
     if (!name_word(s, i))
         return i;
+    if (s->titlecase && !(s->lone_pass && *surname_slot(s, word_hash(d, i))))
+        return i;
     uint32_t e = i + 1;
     while (e < s->sent_last) {
         if (name_word(s, e)) {
@@ -547,12 +550,13 @@ static uint32_t group_at(scan *s, uint32_t i)
         /* "a poll", "the report", "a new study": a document needs a determiner
          * or a modifier, else it is a verb ("report", "poll") or a topic. */
         if (i == s->sent_first || !(tok_fn(s->rules, d, i - 1, QG_FN_DET) || tok_has(d, i - 1, QG_LEX_MODIFIER) ||
-                                     tok_lower(d, i - 1)))
+                                     tok_lower(d, i - 1) || tok(d, i - 1)->kind == QG_TOK_NUMBER))
             return i;
     } else if (g & QG_GROUP_SINGULAR) {
-        /* "a source", "an official": singular heads need an indefinite article. */
+        /* "a source", "an official", "one investor": singular heads need an
+         * indefinite article. */
         if (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
-                                     tok_has(d, i - 1, QG_LEX_MODIFIER)))
+                                     qg_tok_is(d, i - 1, "one") || tok_has(d, i - 1, QG_LEX_MODIFIER)))
             return i;
     }
     uint32_t start = i;
@@ -563,6 +567,7 @@ static uint32_t group_at(scan *s, uint32_t i)
         const qg_token *t = tok(d, p);
         if ((t->lex & (QG_LEX_MODIFIER | QG_LEX_GROUP | QG_LEX_ORG)) ||
             (t->kind == QG_TOK_WORD && (t->flags & QG_TF_UPPER)) ||
+            ((g & QG_GROUP_DOCUMENT) && t->kind == QG_TOK_NUMBER) ||
             (tok_cap(d, p) && !(t->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_DATE)))) {
             start = p;
             continue;
@@ -702,7 +707,7 @@ static uint32_t org_at(scan *s, uint32_t i)
         return end;
     }
     /* A capitalized run ending in a head word: "Civil Defense Organization". */
-    if (!tok_cap(d, i))
+    if (!tok_cap(d, i) || s->titlecase)
         return i;
     /* "Korvex said" after "Korvex Semiconductor": the short form */
     if (*orgword_slot(s, word_hash(d, i)) && !tok_cap(d, i + 1)) {
@@ -832,10 +837,20 @@ static int by_first(const void *a, const void *b)
 
 static void set_sentence(scan *s, uint32_t si)
 {
-    const qg_sentence *sent = &s->doc->sentences.items[si];
+    const qg_doc *d = s->doc;
+    const qg_sentence *sent = &d->sentences.items[si];
     s->sent_first = sent->first;
     s->sent_last = sent->last;
     s->headline = (sent->flags & QG_SF_HEADLINE) != 0;
+    /* "Federal Agency Spent $1.4 Million On Office Art": in a headline in
+     * title case, capitals say nothing about names. */
+    uint32_t words = 0, caps = 0;
+    for (uint32_t i = sent->first; i < sent->last; i++)
+        if (tok_word(d, i) && !tok_has(d, i, QG_LEX_FUNCTION)) {
+            words++;
+            caps += tok_cap(d, i) ? 1 : 0;
+        }
+    s->titlecase = s->headline && words >= 4 && caps * 10 >= words * 7;
 }
 
 static void sort_mentions(qg_doc *doc)
@@ -849,7 +864,7 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t n = doc->tokens.count;
     scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
-              0, 0, false, false, NULL, 0, NULL};
+              0, 0, false, false, false, NULL, 0, NULL};
     for (uint32_t k = 0; k < doc->timexes.count; k++)
         for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
             s.used[i] = 1;
