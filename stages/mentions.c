@@ -618,8 +618,10 @@ static uint32_t group_at(scan *s, uint32_t i)
 static uint32_t plural_speakers_at(scan *s, uint32_t i, const qg_stage_ctx *ctx)
 {
     const qg_doc *d = s->doc;
-    if (s->used[i] || !tok_word(d, i) || tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE))
-        return i;
+    if (s->used[i] || !tok_word(d, i) ||
+        tok_has(d, i, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE | QG_LEX_ORG | QG_LEX_FIRSTNAME) ||
+        (tok_cap(d, i) && i != s->sent_first))
+        return i; /* "Reuters said": a name, not a plural */
     uint32_t n = i + 1;
     /* "Ranchers in the area say": a short phrase of place between */
     if ((qg_tok_is(d, n, "in") || qg_tok_is(d, n, "at") || qg_tok_is(d, n, "from") || qg_tok_is(d, n, "across"))) {
