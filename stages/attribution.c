@@ -546,6 +546,37 @@ static uint32_t clause_subject(const attr *a, uint32_t before)
 
 /* ---- direct quotes ---- */
 
+/* A frame after a quote with more between source and cue than a simple
+ * name: `"...," Norveta's chief medical officer, Dr. Samuel Adeyemi, said`.
+ * The first verb of saying within reach, and its subject inside the frame. */
+static bool frame_after_search(attr *a, uint32_t j, draft *dr, cue *c)
+{
+    qg_doc *d = a->doc;
+    /* only after a quote that ends with its frame comma: `"...," X ... said` */
+    if (j < a->first + 2 || !(tok_punct(d, j - 1) == ',' || tok_punct(d, j - 2) == ','))
+        return false;
+    /* `"...," in what he presented as ...`: a clause of the writer's, no frame */
+    if (is_prep(a, j) || tok_fn(a->rules, d, j, QG_FN_SUBORD | QG_FN_CONJ))
+        return false;
+    for (uint32_t k = j; k < a->last && k < j + 16; k++) {
+        if (tok(d, k)->kind == QG_TOK_QUOTE || (tok(d, k)->flags & QG_TF_SENT_END))
+            return false;
+        if (!cue_at(a, k, c))
+            continue;
+        if (c->attrs & (QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP | QG_CUE_ING))
+            return false;
+        uint32_t joint;
+        uint32_t m = subject_before(a, k, &joint);
+        if (m == QG_NONE || d->mentions.items[m].first < j || a->coordinated)
+            return false;
+        dr->source = m;
+        dr->source_end = a->np_end;
+        dr->joint = joint;
+        return true;
+    }
+    return false;
+}
+
 /* After the quote: `"...," he said`, `"...," said Salami`, `"...," Mehr
  * quoted Salami as saying`. Returns true when a frame was found. */
 static bool frame_after(attr *a, uint32_t qi)
@@ -570,9 +601,10 @@ static bool frame_after(attr *a, uint32_t qi)
         k = skip_fwd(a, k);
         while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX))
             k++;
-        if (!cue_at(a, k, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP)))
-            return false;
-        if ((c.attrs & QG_CUE_RELAY) && (mm->flags & QG_MF_OUTLET)) {
+        if (!cue_at(a, k, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_NOUN | QG_CUE_PREP))) {
+            if (!frame_after_search(a, j, &dr, &c))
+                return false;
+        } else if ((c.attrs & QG_CUE_RELAY) && (mm->flags & QG_MF_OUTLET)) {
             /* Mehr quoted Salami as saying */
             uint32_t s2;
             if (mention_starts_at(a, c.last, &s2)) {
@@ -605,7 +637,7 @@ static bool frame_after(attr *a, uint32_t qi)
         else if ((qg_tok_is(d, e, "of") || qg_tok_is(d, e, "from")) && qg_tok_is(d, e + 1, "the") &&
                  mention_starts_at(a, e + 2, &pm))
             dr.source_end = d->mentions.items[pm].last;
-    } else {
+    } else if (!frame_after_search(a, j, &dr, &c)) {
         return false;
     }
     dr.cue = c;
@@ -727,7 +759,7 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
     uint32_t k = skip_fwd(a, c->last);
     *has_that = false;
     if ((c->attrs & QG_CUE_OBJ) && !(c->attrs & QG_CUE_INF) && !qg_tok_is(d, k, "that")) {
-        uint32_t m;
+        uint32_t m, obj = k;
         if (mention_starts_at(a, k, &m)) {
             k = d->mentions.items[m].last;
         } else {
@@ -742,6 +774,10 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
                     : k + 1;
         }
         k = skip_fwd(a, k);
+        /* "warned residents against running generators": the object and its
+         * complement are the content */
+        if (qg_tok_is(d, k, "against") || qg_tok_is(d, k, "of"))
+            k = obj;
     }
     /* "vowed to fight ...": an infinitive is the content, not a frame */
     bool infinitive = qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION);
@@ -784,8 +820,18 @@ static uint32_t content_start(const attr *a, const cue *c, bool *has_that)
         (tok(d, k + 1)->kind == QG_TOK_QUOTE || (c->attrs & QG_CUE_ING) || tok_punct(d, k) == ':'))
         k++;
     if (qg_tok_is(d, k, "that") && (c->attrs & (QG_CUE_CLAUSE | QG_CUE_NOUN))) {
-        *has_that = true;
-        k++;
+        /* "rejected that criticism and said ...": "that" + a noun is a
+         * demonstrative when the clause ends right after it */
+        uint32_t n = k + 1;
+        while (n < a->last && n < k + 4 && tok_word(d, n) && !qg_tok_is(d, n, "and") && !qg_tok_is(d, n, "but"))
+            n++;
+        bool demonstrative = (c->attrs & QG_CUE_NP) && n <= k + 3 &&
+                             (n >= a->last || tok_punct(d, n) || (tok(d, n)->flags & QG_TF_SENT_END) ||
+                              qg_tok_is(d, n, "and") || qg_tok_is(d, n, "but"));
+        if (!demonstrative) {
+            *has_that = true;
+            k++;
+        }
     }
     return k;
 }
@@ -1041,12 +1087,21 @@ static bool speech_before_cue(attr *a, const cue *c)
         if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
             after = j;
     }
+    /* "..., the company disclosed in a securities filing.": where it was said */
+    if (after < a->last && is_prep(a, after) && !qg_tok_is(d, after, "that")) {
+        uint32_t j = after + 1;
+        while (j < a->last && j < after + 9 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
+               !qg_tok_is(d, j, "that") && !tok_has(d, j, QG_LEX_CUE))
+            j++;
+        if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
+            after = j;
+    }
     /* The frame must close the clause: ".", or ", adding ...". */
     if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
         return false;
     uint32_t start = content_first(a);
     uint32_t at_m;
-    if (overlaps_statement(a, tok(d, start)->start, tok(d, comma - 1)->end))
+    if ((c->attrs & QG_CUE_RELAY) && overlaps_statement(a, tok(d, start)->start, tok(d, comma - 1)->end))
         return true; /* "X said ..., the Tribune reported": the frame of X's statement */
     /* "According to X, ..." is its own frame; skip it. */
     if (cue_at(a, start, &(cue){0}) && mention_starts_at(a, start + 2, &at_m))

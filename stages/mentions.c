@@ -443,7 +443,8 @@ static uint32_t nominal_at(scan *s, uint32_t i)
                 (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"))) ||
                (tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE);
     bool bare_ok = s->headline || i == s->sent_first ||
-                   (i > s->sent_first && tok_punct(d, i - 1) == ':');
+                   (i > s->sent_first && tok_punct(d, i - 1) == ':') ||
+                   (i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS)); /* Norveta's officer */
     if (!det && !bare_ok)
         return i;
     uint32_t j = det ? i + 1 : i;
@@ -485,6 +486,11 @@ static uint32_t nominal_at(scan *s, uint32_t i)
         }
         if (tok_poss(d, k) && k > j) {
             k++;
+            continue;
+        }
+        /* "The pharmacy's owner": a possessor noun before the title */
+        if (tok_lower(d, k) && (tok(d, k + 1)->flags & QG_TF_POSS) && !tok_has(d, k, QG_LEX_FUNCTION | QG_LEX_PRONOUN)) {
+            k += 2;
             continue;
         }
         break;
@@ -663,7 +669,9 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     if (!qg_tok_is(d, i, "the") || s->used[i])
         return i;
     uint32_t k = i + 1;
-    while (k < s->sent_last && k < i + 4 && tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k))
+    while (k < s->sent_last && k < i + 4 && !s->used[k] &&
+           ((tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k)) || ends_with(d, k, "-based") ||
+            (tok_cap(d, k) && !tok_has(d, k, QG_LEX_FUNCTION) && tok_lower(d, k + 1))))
         k++;
     uint32_t ha = tok_attrs(s->rules, d, k, QG_LEX_ORG);
     if (!tok_lower(d, k) || !(ha & QG_ORG_HEAD) || (ha & QG_ORG_OUTLET) || tok_cap(d, k + 1))

@@ -584,7 +584,7 @@ START_TEST(random_documents_match_jansson_and_parse)
         json_t *tree = json_object();
         qg_jsonw_begin_object(&w);
         for (int i = 0; i < 4; i++) {
-            char key[8];
+            char key[16];
             snprintf(key, sizeof key, "k%d", i);
             qg_jsonw_key(&w, key);
             json_object_set_new(tree, key, random_value(&w, 0));
