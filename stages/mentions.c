@@ -442,12 +442,13 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     bool det = (tok_fn(s->rules, d, i, QG_FN_DET) &&
                 (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"))) ||
                (tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE);
-    bool bare_ok = s->headline || i == s->sent_first ||
-                   (i > s->sent_first && tok_punct(d, i - 1) == ':') ||
-                   (i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS)); /* Norveta's officer */
+    /* "Norveta's chief medical officer": a possessor is as good as "the" */
+    bool possessed = i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS);
+    det = det || possessed;
+    bool bare_ok = s->headline || i == s->sent_first || (i > s->sent_first && tok_punct(d, i - 1) == ':');
     if (!det && !bare_ok)
         return i;
-    uint32_t j = det ? i + 1 : i;
+    uint32_t j = det && !possessed ? i + 1 : i;
     uint32_t head = QG_NONE, head_len = 0;
     uint32_t possessor_head = QG_NONE, possessor_len = 0;
     uint32_t k = j;
@@ -528,7 +529,7 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     bool plural = (gattrs & QG_GROUP_PLURAL) != 0;
     qg_mention *m = add_mention(s, i, e, plural ? QG_MEN_GROUP : QG_MEN_NOMINAL, QG_R_MENTION_NOMINAL);
     m->head = head;
-    if (det && !qg_tok_is(d, i, "the"))
+    if (det && !possessed && (qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an")))
         m->flags |= QG_MF_INDEFINITE;
     m->title_first = j;
     m->title_last = head + head_len;
