@@ -178,8 +178,18 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
      * Administration, ...). Other kinds stay unresolved rather than borrow
      * a wrong name. */
     uint32_t kind = tok_attrs(c->rules, d, m->head, QG_LEX_ORG) & (QG_ORG_CORPORATE | QG_ORG_GOVERNMENT);
-    if (!kind)
+    if (!kind) {
+        /* "the group", "the union", "the alliance": the last organization
+         * that is neither a company, a public body, an outlet nor a country */
+        for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
+            const qg_mention *p = &d->mentions.items[k];
+            if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && c->quote_of[p->first] == QG_NONE &&
+                !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY)) &&
+                !(tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & (QG_ORG_GOVERNMENT | QG_ORG_SUFFIX)))
+                return p->entity;
+        }
         return QG_NONE;
+    }
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY)) ||
@@ -417,7 +427,8 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
         case QG_MEN_NOMINAL: {
             /* "Its chief executive, Paul Brennan, wrote": the apposed name. */
             if (i + 1 < nm && tok_punct(doc, m->last) == ',' && doc->mentions.items[i + 1].first == m->last + 1 &&
-                doc->mentions.items[i + 1].kind == QG_MEN_NAME && doc->mentions.items[i + 1].entity != QG_NONE) {
+                (doc->mentions.items[i + 1].kind == QG_MEN_NAME || doc->mentions.items[i + 1].kind == QG_MEN_ORG) &&
+                doc->mentions.items[i + 1].entity != QG_NONE) {
                 ent = doc->mentions.items[i + 1].entity;
                 break;
             }

@@ -730,8 +730,10 @@ static uint32_t org_at(scan *s, uint32_t i)
     uint32_t k = i;
     uint32_t last_head = QG_NONE;
     while (k < s->sent_last && k < i + 10) {
+        /* a capitalized speech verb ends the name ("Acme Says"), unless it is
+         * also an organization word ("State", "Post") */
         if (tok_cap(d, k) && !tok_has(d, k, QG_LEX_PRONOUN | QG_LEX_DATE) &&
-            !(k > i && tok_has(d, k, QG_LEX_CUE))) {
+            !(k > i && tok_has(d, k, QG_LEX_CUE) && !tok_has(d, k, QG_LEX_ORG))) {
             if (tok_attrs(s->rules, d, k, QG_LEX_ORG) & (QG_ORG_HEAD | QG_ORG_SUFFIX))
                 last_head = k;
             k++;
