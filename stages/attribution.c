@@ -396,7 +396,8 @@ static uint32_t clause_end(const attr *a, uint32_t from)
             while (n < a->last && is_adjunct(a, n))
                 n++;
             cue c;
-            if (cue_at(a, n, &c) && !(c.attrs & (QG_CUE_WEAK | QG_CUE_ING | QG_CUE_NOUN | QG_CUE_PREP)))
+            if (cue_at(a, n, &c) && !(c.attrs & (QG_CUE_ING | QG_CUE_NOUN | QG_CUE_PREP)) &&
+                (!(c.attrs & QG_CUE_WEAK) || qg_tok_is(d, c.last, "that")))
                 return i;
             /* ", and the American Red Cross said ...": a new speaker's clause */
             uint32_t m;
@@ -1088,7 +1089,8 @@ static bool speech_before_cue(attr *a, const cue *c)
             after = j;
     }
     /* "..., the company disclosed in a securities filing.": where it was said */
-    if (after < a->last && is_prep(a, after) && !qg_tok_is(d, after, "that")) {
+    if (!inverted && after < a->last && is_prep(a, after) && !qg_tok_is(d, after, "that") &&
+        !qg_tok_is(d, after, "to")) {
         uint32_t j = after + 1;
         while (j < a->last && j < after + 9 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
                !qg_tok_is(d, j, "that") && !tok_has(d, j, QG_LEX_CUE))

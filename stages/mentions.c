@@ -667,9 +667,15 @@ static uint32_t plural_speakers_at(scan *s, uint32_t i, const qg_stage_ctx *ctx)
 static uint32_t org_nominal_at(scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
-    if (!qg_tok_is(d, i, "the") || s->used[i])
+    if (s->used[i])
         return i;
-    uint32_t k = i + 1;
+    /* "the company", "her campaign", "Collier's campaign"; in a headline
+     * also bare: "..., company says" */
+    bool det = qg_tok_is(d, i, "the") || (tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE);
+    bool possessed = i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS);
+    if (!det && !possessed && !(s->headline && tok_lower(d, i) && tok_has(d, i + 1, QG_LEX_CUE)))
+        return i;
+    uint32_t k = (det && !possessed) ? i + 1 : i;
     while (k < s->sent_last && k < i + 4 && !s->used[k] &&
            ((tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k)) || ends_with(d, k, "-based") ||
             (tok_cap(d, k) && !tok_has(d, k, QG_LEX_FUNCTION) && tok_lower(d, k + 1))))

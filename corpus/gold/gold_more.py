@@ -1638,5 +1638,6 @@ MORE['reuters_central_bank_rates'] = dict(
         D('May', '2023-05', future=True),
         D('February', '2023-02'),
         D('January', '2023-01'),
+        D('last year', '2022'),
     ],
 )
