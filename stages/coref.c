@@ -250,19 +250,27 @@ static void resolve_org(coref *c, uint32_t mi)
     }
 }
 
+/* What a nominal names: the hash of its head word ("general" in "the
+ * Iranian general") and the kinds of office its title word belongs to. */
+static uint32_t nominal_key(const coref *c, uint32_t mi, uint64_t *head)
+{
+    const qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint32_t head_tok = m->title_last - 1;
+    *head = hash_folded(d, head_tok, head_tok + 1);
+    uint32_t ta = tok_attrs(c->rules, d, m->head, QG_LEX_TITLE);
+    return ((ta & QG_TITLE_MILITARY) ? OFFICE_MILITARY : 0) | ((ta & QG_TITLE_POLITICAL) ? OFFICE_POLITICAL : 0) |
+           ((ta & QG_TITLE_RELIGIOUS) ? OFFICE_RELIGIOUS : 0);
+}
+
 /* The person a nominal refers to: the holder of the same title word, else
  * of the same kind of office; backwards first, forwards for indefinite and
  * headline nominals ("A senior commander says ..." before the name). */
 static uint32_t nominal_target(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
-    const qg_mention *m = &d->mentions.items[mi];
-    uint32_t head_tok = m->title_last - 1;
-    uint64_t head = hash_folded(d, head_tok, head_tok + 1);
-    uint32_t ta = tok_attrs(c->rules, d, m->head, QG_LEX_TITLE);
-    uint32_t office = ((ta & QG_TITLE_MILITARY) ? OFFICE_MILITARY : 0) |
-                      ((ta & QG_TITLE_POLITICAL) ? OFFICE_POLITICAL : 0) |
-                      ((ta & QG_TITLE_RELIGIOUS) ? OFFICE_RELIGIOUS : 0);
+    uint64_t head;
+    uint32_t office = nominal_key(c, mi, &head);
     uint32_t best_office = QG_NONE;
     /* The most recent holder: walk back over earlier mentions. */
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
@@ -286,13 +294,8 @@ static uint32_t nominal_target(coref *c, uint32_t mi)
 static uint32_t nominal_forward(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
-    const qg_mention *m = &d->mentions.items[mi];
-    uint32_t head_tok = m->title_last - 1;
-    uint64_t head = hash_folded(d, head_tok, head_tok + 1);
-    uint32_t ta = tok_attrs(c->rules, d, m->head, QG_LEX_TITLE);
-    uint32_t office = ((ta & QG_TITLE_MILITARY) ? OFFICE_MILITARY : 0) |
-                      ((ta & QG_TITLE_POLITICAL) ? OFFICE_POLITICAL : 0) |
-                      ((ta & QG_TITLE_RELIGIOUS) ? OFFICE_RELIGIOUS : 0);
+    uint64_t head;
+    uint32_t office = nominal_key(c, mi, &head);
     uint32_t first_person = QG_NONE, by_office = QG_NONE;
     for (uint32_t k = mi + 1; k < d->mentions.count && k - mi <= WINDOW; k++) {
         const qg_mention *p = &d->mentions.items[k];
