@@ -231,6 +231,13 @@ static void resolve_org(coref *c, uint32_t mi)
             return;
         }
     }
+    /* "Cornwell's office said": the possessor speaks through it */
+    if ((m->flags & QG_MF_NOMINAL) && mi > 0 && m->first > 0 && (d->tokens.items[m->first - 1].flags & QG_TF_POSS) &&
+        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].entity != QG_NONE &&
+        d->entities.items[d->mentions.items[mi - 1].entity].type == QG_ENT_PERSON) {
+        attach(c, mi, d->mentions.items[mi - 1].entity);
+        return;
+    }
     if (m->flags & QG_MF_NOMINAL) {
         uint32_t ent = org_nominal_target(c, mi);
         if (ent != QG_NONE) {

@@ -62,6 +62,13 @@ static size_t scan_word(const lexer *lx, size_t i)
             i += (size_t)n;
             continue;
         }
+        /* party and state tags: "D-N.Y.", "R-S.C." */
+        if (cp == '.' && i > start && i + 2 < lx->len && lx->s[i + 1] >= 'A' && lx->s[i + 1] <= 'Z' &&
+            lx->s[i + 2] == '.' && (i + 3 >= lx->len || !is_word_char((unsigned char)lx->s[i + 3])) &&
+            memchr(lx->s + start, '-', i - start)) {
+            i += 3;
+            break;
+        }
         if ((cp == '-' || cp == 0x2010 || cp == '&' || is_apostrophe(cp)) && i > start) {
             int m;
             int32_t next = cp_at(lx, i + (size_t)n, &m);

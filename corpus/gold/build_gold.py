@@ -1098,6 +1098,7 @@ ARTICLES['science_coffee_liver_study'] = dict(
 # imports the helpers above; make this script importable under its own name.
 sys.modules.setdefault('build_gold', sys.modules[__name__])
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep corpus/gold free of __pycache__
 from gold_more import MORE  # noqa: E402
 ARTICLES.update(MORE)
 
