@@ -73,8 +73,9 @@ static bool cue_at(const attr *a, uint32_t i, cue *c)
         return false;
     /* "declined to comment", "urged the council to reject": infinitives
      * report no speech event of their own. */
-    if (i > a->first && qg_tok_is(d, i - 1, "to") && !(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)))
-        return false;
+    if (i > a->first && qg_tok_is(d, i - 1, "to") && !(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) &&
+        !(i > a->first + 1 && tok_fn(a->rules, d, i - 2, QG_FN_AUX)))
+        return false; /* but "is expected to say" reports a speech to come */
     /* "his remarks", "the claim": nouns, unless a noun cue. */
     if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && nounlike_before(a, i))
         return false;
@@ -119,6 +120,8 @@ static uint32_t skip_back(const attr *a, uint32_t i)
         uint32_t p = i - 1;
         if (is_adjunct(a, p)) {
             i = p;
+        } else if (qg_tok_is(a->doc, p, "to") && p > a->first && tok_fn(a->rules, a->doc, p - 1, QG_FN_AUX)) {
+            i = p; /* "is expected to say" */
         } else if (a->timex_of[p] != QG_NONE) {
             i = a->doc->timexes.items[a->timex_of[p]].first;
             if (i > a->first && is_prep(a, i - 1))
@@ -179,6 +182,7 @@ static bool mention_starts_at(const attr *a, uint32_t i, uint32_t *m)
 }
 
 static uint32_t clause_subject(const attr *a, uint32_t before);
+static uint32_t content_first(const attr *a);
 
 /* If P closes a short parenthetical ("(D-Calif.)", "(IRGC)"), the token
  * before its opening bracket; else P. */
@@ -374,6 +378,10 @@ static uint32_t clause_end(const attr *a, uint32_t from)
             cue c;
             if (cue_at(a, n, &c) && ((c.attrs & QG_CUE_ING) || (c.attrs & QG_CUE_PREP)))
                 return i;
+            /* "who has urged the bank to slow, said on Tuesday that ...": the
+             * relative clause ends and the main clause's verb follows */
+            if (cue_at(a, n, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_FRAME)))
+                return i;
             /* ", which lawmakers approved" stays in the content; ", in which he
              * reiterated" and ", while ..." start clauses of their own. */
             if (qg_tok_is(d, n, "while") || qg_tok_is(d, n, "whereas") || qg_tok_is(d, n, "without") ||
@@ -533,7 +541,7 @@ static uint32_t clause_subject(const attr *a, uint32_t before)
         if (a->sent_of[t] != a->sent)
             break;
     }
-    for (uint32_t i = a->first; i < before; i++) {
+    for (uint32_t i = content_first(a); i < before; i++) {
         uint32_t m = a->mention_of[i];
         if (m != QG_NONE && a->quote_of[i] == QG_NONE && !(i > a->first && is_prep(a, i - 1)) &&
             !tok_poss(d, d->mentions.items[m].last)) {
