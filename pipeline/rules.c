@@ -224,7 +224,12 @@ static uint32_t intern_key(qg_rules *r, const char *key, size_t klen)
             return QG_NONE;
         memcpy(k, key, klen);
         k[klen] = '\0';
-        r->slots[i] = (slot){k, (uint32_t)klen, 0, QG_NONE, 0};
+        slot *sl = &r->slots[i];
+        sl->key = k; /* owned by the table; qg_rules_free frees it */
+        sl->klen = (uint32_t)klen;
+        sl->lex = 0;
+        sl->first = QG_NONE;
+        sl->max_words = 0;
         r->nused++;
     }
     return i;

@@ -536,7 +536,7 @@ static uint32_t clause_subject(const attr *a, uint32_t before)
         if (s->source == QG_NONE || s->rule == QG_R_SPEECH_ACCORDING_TO)
             continue;
         uint32_t t = d->mentions.items[s->source].first;
-        if (a->sent_of[t] == a->sent && t < before)
+        if (t < before && a->sent_of[t] == a->sent)
             return s->source;
         if (a->sent_of[t] != a->sent)
             break;
