@@ -697,9 +697,43 @@ static bool frame_before(attr *a, uint32_t qi)
     if (q->close != QG_NONE) {
         uint32_t n = q->close + 1;
         char np = tok_punct(d, n);
+        bool comma_inside = q->last > q->first && tok_punct(d, q->last - 1) == ','; /* `"...," and ...` */
         if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && np != ',' && np != ':' && np != ';' &&
-            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n))
+            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n) && !comma_inside)
             return false;
+    }
+    /* A quote inside a quote has its frame inside the outer one: search there,
+     * so that "He looked at me and said, '...'" finds "He". */
+    if (q->parent != QG_NONE && !a->nested) {
+        const qg_quote *outer = &d->quotes.items[q->parent];
+        uint32_t save_first = a->first, save_last = a->last;
+        a->first = outer->first > a->first ? outer->first : a->first;
+        a->last = outer->last < a->last ? outer->last : a->last;
+        a->nested = true;
+        bool found = frame_before(a, qi);
+        a->nested = false;
+        a->first = save_first;
+        a->last = save_last;
+        return found;
+    }
+    /* A headline "Lawmaker rips governor's tax hike: 'Tone-deaf and cruel'":
+     * the colon hands the quote to the headline's own speech verb. */
+    if (q->open > a->first && tok_punct(d, q->open - 1) == ':' &&
+        (d->sentences.items[a->sent].flags & QG_SF_HEADLINE)) {
+        for (uint32_t k = a->first; k + 1 < q->open; k++) {
+            cue hc;
+            uint32_t joint;
+            if (!cue_at(a, k, &hc) || (hc.attrs & (QG_CUE_PREP | QG_CUE_NOUN | QG_CUE_ING)))
+                continue;
+            draft hd = new_draft(QG_R_SPEECH_COLON, 700);
+            hd.source = subject_before(a, k, &joint);
+            if (hd.source == QG_NONE)
+                break;
+            hd.cue = hc;
+            hd.first = q->open;
+            hd.last = q->close != QG_NONE ? q->close + 1 : q->last;
+            return emit(a, &hd) != NULL;
+        }
     }
     uint32_t b = q->open - 1;
     if ((tok_punct(d, b) == ',' || tok_punct(d, b) == ':') && b > a->first)

@@ -291,6 +291,8 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
     bool after_cue = i > s->sent_first && (tok_has(d, i - 1, QG_LEX_CUE) ||
                                            (qg_tok_is(d, i - 1, "to") && i >= s->sent_first + 2 &&
                                             qg_tok_is(d, i - 2, "according")));
+    if (qg_tok_is(d, n, "and") && name_word(s, n + 1) && name_word(s, n + 2))
+        return true; /* "Gus and Helen Pappas" */
     bool next_ok = tok_poss(d, n) || tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
                    (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)) || /* quoted X as saying */
                    (after_cue && (n >= s->sent_last || tok_punct(d, n)));
@@ -445,7 +447,8 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     /* "Norveta's chief medical officer": a possessor is as good as "the" */
     bool possessed = i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS);
     det = det || possessed;
-    bool bare_ok = s->headline || i == s->sent_first || (i > s->sent_first && tok_punct(d, i - 1) == ':');
+    bool bare_ok = s->headline || i == s->sent_first || (i > s->sent_first && tok_punct(d, i - 1) == ':') ||
+                   (i == s->sent_first + 1 && tok(d, s->sent_first)->kind == QG_TOK_QUOTE); /* "Coach told us */
     if (!det && !bare_ok)
         return i;
     uint32_t j = det && !possessed ? i + 1 : i;
