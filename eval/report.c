@@ -112,7 +112,9 @@ static void put_table(FILE *out, const qg_eval_metrics *m)
     put_row(out, "statements (exact)", &m->statements_exact);
     put_row(out, "attribution", &m->attribution);
     put_row(out, "sources (exact)", &m->sources);
+    put_row(out, "sources (overlap)", &m->sources_overlap);
     put_row(out, "cues (exact)", &m->cues);
+    put_row(out, "cues (overlap)", &m->cues_overlap);
     put_row(out, "direct (overlap)", &m->direct);
     fprintf(out, "%-22s%.2f (%zu/%zu)   direct: %.2f (%zu/%zu)\n", "speaker accuracy", m->speaker_all.accuracy,
             m->speaker_all.correct, m->speaker_all.total, m->speaker_direct.accuracy, m->speaker_direct.correct,
@@ -263,6 +265,8 @@ static void put_metrics(json_t *o, const qg_eval_metrics *m, int *failed)
     put(o, "attribution", prf_json(&m->attribution, failed), failed);
     put(o, "sources", prf_json(&m->sources, failed), failed);
     put(o, "cues", prf_json(&m->cues, failed), failed);
+    put(o, "sources_overlap", prf_json(&m->sources_overlap, failed), failed);
+    put(o, "cues_overlap", prf_json(&m->cues_overlap, failed), failed);
     put(o, "direct", prf_json(&m->direct, failed), failed);
     json_t *sa = json_object();
     if (!sa)

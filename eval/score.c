@@ -1036,6 +1036,18 @@ static int same_span(span a, span b)
     return a.s >= 0 && b.s >= 0 && a.s == b.s && a.e == b.e;
 }
 
+/* The statements' overlap rule for sources and cues: more than half of the
+ * gold span covered (an empty gold span must be matched exactly). */
+static int covers_half(span g, span p)
+{
+    if (g.s < 0 || p.s < 0)
+        return 0;
+    if (g.e <= g.s)
+        return same_span(g, p);
+    long lo = g.s > p.s ? g.s : p.s, hi = g.e < p.e ? g.e : p.e;
+    return hi > lo && 2 * (hi - lo) > g.e - g.s;
+}
+
 static int speaker_right(const gold_attr *ga, const pred_doc *pd, const pred_attr *pa)
 {
     if (!ga->speaker)
@@ -1149,8 +1161,8 @@ static void finish_acc(qg_eval_accuracy *a)
 
 static void finish_metrics(qg_eval_metrics *m)
 {
-    qg_eval_prf *all[] = {&m->statements_overlap, &m->statements_exact, &m->attribution,
-                          &m->sources, &m->cues, &m->direct};
+    qg_eval_prf *all[] = {&m->statements_overlap, &m->statements_exact, &m->attribution, &m->sources,
+                          &m->cues, &m->sources_overlap, &m->cues_overlap, &m->direct};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         finish_prf(all[i]);
     finish_acc(&m->speaker_all);
@@ -1173,6 +1185,8 @@ static void add_metrics(qg_eval_metrics *to, const qg_eval_metrics *from)
     add_prf(&to->attribution, &from->attribution);
     add_prf(&to->sources, &from->sources);
     add_prf(&to->cues, &from->cues);
+    add_prf(&to->sources_overlap, &from->sources_overlap);
+    add_prf(&to->cues_overlap, &from->cues_overlap);
     add_prf(&to->direct, &from->direct);
     to->speaker_all.correct += from->speaker_all.correct;
     to->speaker_all.total += from->speaker_all.total;
@@ -1271,6 +1285,8 @@ static int score_doc(qg_eval *ev, size_t di, const pred_doc *pd)
         m->direct.gold += (size_t)ga->direct;
         m->sources.gold += ga->source.s >= 0;
         m->cues.gold += ga->cue.s >= 0;
+        m->sources_overlap.gold += ga->source.s >= 0;
+        m->cues_overlap.gold += ga->cue.s >= 0;
     }
     qsort(keys, ng, sizeof *keys, cmp_key);
     for (size_t i = 0; i < ng; i++)
@@ -1282,6 +1298,8 @@ static int score_doc(qg_eval *ev, size_t di, const pred_doc *pd)
         m->direct.predicted += (size_t)pa->direct;
         m->sources.predicted += pa->source.s >= 0;
         m->cues.predicted += pa->cue.s >= 0;
+        m->sources_overlap.predicted += pa->source.s >= 0;
+        m->cues_overlap.predicted += pa->cue.s >= 0;
     }
     qsort(keys, np, sizeof *keys, cmp_key);
     for (size_t i = 0; i < np; i++)
@@ -1324,6 +1342,8 @@ static int score_doc(qg_eval *ev, size_t di, const pred_doc *pd)
         }
         m->sources.tp += (size_t)same_span(trim(g, ga->source), trim(g, pa->source));
         m->cues.tp += (size_t)same_span(trim(g, ga->cue), trim(g, pa->cue));
+        m->sources_overlap.tp += (size_t)covers_half(trim(g, ga->source), trim(g, pa->source));
+        m->cues_overlap.tp += (size_t)covers_half(trim(g, ga->cue), trim(g, pa->cue));
     }
     for (size_t pi = 0; pi < np; pi++)
         if (gop[porder[pi]] < 0 && add_mismatch(ev, di, QG_EVAL_SPURIOUS, NULL, pd, &pd->attrs[porder[pi]]) < 0)

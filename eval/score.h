@@ -44,6 +44,8 @@ typedef struct {
     qg_eval_prf attribution;         /* overlap match and right speaker */
     qg_eval_prf sources;             /* exact trimmed source span on matched pairs */
     qg_eval_prf cues;                /* exact trimmed cue span on matched pairs */
+    qg_eval_prf sources_overlap;     /* > 50% of the trimmed gold source covered, matched pairs */
+    qg_eval_prf cues_overlap;        /* > 50% of the trimmed gold cue covered, matched pairs */
     qg_eval_prf direct;              /* overlap, gold direct vs predicted kind "direct" */
     qg_eval_accuracy speaker_all;    /* right speakers / overlap-matched statements */
     qg_eval_accuracy speaker_direct; /* the same on the direct subset */

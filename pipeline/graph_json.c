@@ -418,9 +418,10 @@ static void add_title(graph *g, uint32_t person, uint32_t f, uint32_t l, const c
  * rank: the earliest token from which honorific phrases (rules/honorifics.txt,
  * matched with their case) run to the end. Courtesy titles (Mr., Mrs.) and
  * name honorifics (Seyed) are no rank and are left out of it. */
-static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last)
+static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last, bool *courtesy)
 {
     const qg_doc *d = g->doc;
+    *courtesy = false;
     for (uint32_t k = first; k < last; k++) {
         uint32_t i = k;
         bool rank = false;
@@ -433,8 +434,10 @@ static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last)
             i += e->ntok;
         }
         if (i == last) {
-            if (!rank)
-                return last;
+            if (!rank) {
+                *courtesy = true; /* "Mr.", "Mrs.": no title at all */
+                return k;
+            }
             /* "Foreign Minister", "US President", "Syrian President": a
              * modifier or a country before the rank makes one title. */
             if (k > first) {
@@ -470,9 +473,11 @@ static void collect_titles(graph *g)
         if (m->kind != QG_MEN_NAME || m->entity == QG_NONE)
             continue;
         if (m->title_first != QG_NONE) {
-            uint32_t r = rank_start(g, m->title_first, m->title_last);
+            bool courtesy;
+            uint32_t r = rank_start(g, m->title_first, m->title_last, &courtesy);
             add_title(g, m->entity, m->title_first, r, "role", QG_R_TITLE_PRENOMINAL);
-            add_title(g, m->entity, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
+            if (!courtesy)
+                add_title(g, m->entity, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
         }
         if (m->appos_first != QG_NONE)
             add_title(g, m->entity, m->appos_first, m->appos_last, "role", QG_R_TITLE_APPOSITIVE);

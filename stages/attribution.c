@@ -672,7 +672,13 @@ static bool split_quote(attr *a, uint32_t qi, const cue *c)
         const qg_statement *prev = &d->statements.items[k];
         if (prev->cue_first != c->first || prev->kind != QG_STMT_DIRECT)
             continue;
-        draft dr = new_draft(QG_R_QUOTE_AFTER, prev->confidence);
+        /* emit() lowers the confidence of pronoun and nominal sources; the
+         * first part's figure has that already, so start from its base */
+        uint32_t base = prev->confidence;
+        if (prev->source != QG_NONE && (d->mentions.items[prev->source].kind == QG_MEN_PRONOUN ||
+                                        d->mentions.items[prev->source].kind == QG_MEN_NOMINAL))
+            base += 100;
+        draft dr = new_draft(QG_R_QUOTE_AFTER, base);
         dr.rule = prev->rule;
         dr.cue = *c;
         dr.source = prev->source;
@@ -1591,8 +1597,10 @@ static void continuation_pass(attr *a)
                 }
             }
         }
-        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && frame_before_paragraph(a, q, &dr))
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && frame_before_paragraph(a, q, &dr)) {
             dr.rule = QG_R_QUOTE_CONTINUATION;
+            dr.confidence = 700;
+        }
         if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5)
             continue;
         dr.first = q->open;
@@ -1663,7 +1671,8 @@ static void inherit_links(attr *a)
             s->date = p->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }
-        if (s->outlet == QG_NONE && p->outlet != QG_NONE) {
+        if (s->outlet == QG_NONE && p->outlet != QG_NONE && p->outlet_rule != QG_R_OUTLET_QUOTING &&
+            p->outlet != s->speaker) {
             s->outlet = p->outlet;
             s->outlet_rule = QG_R_OUTLET_INHERITED;
         }
@@ -1679,7 +1688,8 @@ static void inherit_links(attr *a)
             s->date = nx->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }
-        if (s->outlet == QG_NONE && nx->outlet != QG_NONE) {
+        if (s->outlet == QG_NONE && nx->outlet != QG_NONE && nx->outlet_rule != QG_R_OUTLET_QUOTING &&
+            nx->outlet != s->speaker) {
             s->outlet = nx->outlet;
             s->outlet_rule = QG_R_OUTLET_INHERITED;
         }

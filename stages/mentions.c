@@ -293,6 +293,9 @@ static bool lone_name_ok(const scan *s, uint32_t i, bool sentence_initial)
                                             qg_tok_is(d, i - 2, "according")));
     if (qg_tok_is(d, n, "and") && name_word(s, n + 1) && name_word(s, n + 2))
         return true; /* "Gus and Helen Pappas" */
+    if (tok_punct(d, n) == ':' && sentence_initial && n + 1 < s->sent_last &&
+        (s->headline || tok(d, n + 1)->kind == QG_TOK_QUOTE))
+        return true; /* "Pelosi: 'We will not back down'" */
     bool next_ok = tok_poss(d, n) || tok_has(d, n, QG_LEX_CUE) || tok_fn(s->rules, d, n, QG_FN_AUX | QG_FN_ADV) ||
                    (qg_tok_is(d, n, "as") && tok_has(d, n + 1, QG_LEX_CUE)) || /* quoted X as saying */
                    (after_cue && (n >= s->sent_last || tok_punct(d, n)));
@@ -872,7 +875,7 @@ static void set_sentence(scan *s, uint32_t si)
             words++;
             caps += tok_cap(d, i) ? 1 : 0;
         }
-    s->titlecase = s->headline && words >= 4 && caps * 10 >= words * 7;
+    s->titlecase = s->headline && words >= 5 && caps * 10 >= words * 8;
 }
 
 static void sort_mentions(qg_doc *doc)

@@ -145,8 +145,9 @@ qg_status qg_stage_sentences(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err
         uint32_t last = s->last - 1;
         while (last > s->first && is_closer(doc, last))
             last--;
+        /* a line ending in a colon introduces what follows; no headline */
         if (!(doc->tokens.items[last].flags & QG_TF_SENT_END) &&
-            doc->tokens.items[last].kind != QG_TOK_QUOTE &&
+            doc->tokens.items[last].kind != QG_TOK_QUOTE && doc->text[doc->tokens.items[last].start] != ':' &&
             (s->last >= n || (doc->tokens.items[s->last].flags & QG_TF_LINE)))
             s->flags |= QG_SF_HEADLINE;
     }

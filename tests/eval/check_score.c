@@ -455,6 +455,10 @@ START_TEST(test_sources_cues)
     const qg_eval_metrics *m = qg_eval_totals(ev);
     ck_prf(m->sources, 1, 3, 3, 1.0 / 3.0, 1.0 / 3.0);
     ck_prf(m->cues, 1, 3, 3, 1.0 / 3.0, 1.0 / 3.0);
+    /* Overlap: "Leader" covers 6 of the 10 code points of "the Leader", and
+     * "said that" covers all of "said"; the spurious pair counts for nothing. */
+    ck_prf(m->sources_overlap, 2, 3, 3, 2.0 / 3.0, 2.0 / 3.0);
+    ck_prf(m->cues_overlap, 2, 3, 3, 2.0 / 3.0, 2.0 / 3.0);
     qg_eval_free(ev);
 }
 END_TEST
