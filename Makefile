@@ -24,8 +24,8 @@ RULES_DIR ?= $(abspath rules)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 QG_CFLAGS = -std=c11 $(OPT) -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Ipipeline -Istages -Ieval -Icli $(PKG_CFLAGS) $(CFLAGS) $(SAN)
-QG_LDFLAGS = $(LDFLAGS) $(SAN)
+	-Ipipeline -Istages -Ieval -Icli $(PKG_CFLAGS) $(CFLAGS) $(SAN) -pthread
+QG_LDFLAGS = $(LDFLAGS) $(SAN) -pthread
 
 LIB_SRC = $(sort $(wildcard pipeline/*.c stages/*.c eval/*.c))
 CLI_SRC = $(sort $(filter-out cli/main.c,$(wildcard cli/*.c)))

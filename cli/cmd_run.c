@@ -1,12 +1,17 @@
 /* cmd_run.c - `quotegraph [run]`: the annotation loop.
  *
- * Rules load once; each document is read, annotated and written as one JSON
- * line before the next one is read, so memory stays that of one document. A
- * document that fails becomes an error record in its place and the batch
- * goes on; only a failing output stops the run, because nothing written
- * after that could reach the reader. */
+ * Rules load once. With -j 1 each document is read, annotated and written
+ * as one JSON line before the next one is read, so memory stays that of one
+ * document. With -j N the documents go in batches: N threads (one pipeline
+ * each; the rules are shared, read-only) annotate a batch into memory, then
+ * the batch is written in input order, so the output is byte-identical to
+ * -j 1 and memory stays that of one batch. A document that fails becomes an
+ * error record in its place and the batch goes on; only a failing output
+ * stops the run, because nothing written after that could reach the reader. */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -46,6 +51,8 @@ typedef struct {
     bool jsonl;
     bool from_layers;
     bool quiet;
+    bool stats;           /* --stats: time per stage and peak memory on stderr */
+    long jobs;            /* -j N: threads */
     char **inputs;        /* the operands, in argv */
     int ninputs;
 } run_opts;
@@ -55,6 +62,7 @@ typedef struct {
     qg_rules *rules;
     qg_pipeline *p;
     FILE *out;
+    FILE *err;            /* messages: stderr, or a worker's buffer */
     const char *out_name; /* for messages */
     bool flush_each;      /* a stream reader waits for each line */
     bool out_failed;
@@ -64,7 +72,7 @@ typedef struct {
 /* ---- options ---- */
 
 enum { OPT_OUTPUT, OPT_DATE, OPT_ID, OPT_JSONL, OPT_RULES, OPT_STAGES, OPT_EMIT,
-       OPT_FROM_LAYERS, OPT_QUIET, OPT_HELP, OPT_VERSION };
+       OPT_FROM_LAYERS, OPT_QUIET, OPT_JOBS, OPT_STATS, OPT_HELP, OPT_VERSION };
 
 static const struct {
     const char *name; /* without the leading -- */
@@ -81,6 +89,8 @@ static const struct {
     {"emit", 0, true, OPT_EMIT},
     {"from-layers", 0, false, OPT_FROM_LAYERS},
     {"quiet", 'q', false, OPT_QUIET},
+    {"jobs", 'j', true, OPT_JOBS},
+    {"stats", 0, false, OPT_STATS},
     {"help", 'h', false, OPT_HELP},
     {"version", 0, false, OPT_VERSION},
 };
@@ -110,6 +120,9 @@ void qg_run_usage(FILE *out)
           "      --emit WHAT    graph (default), or layers: every layer of every stage\n"
           "      --from-layers  inputs are --emit layers output: run the remaining stages\n"
           "  -q, --quiet        no messages about single documents on stderr\n"
+          "  -j, --jobs N       annotate on N threads (default: the number of cores);\n"
+          "                     the output is the same as with -j 1\n"
+          "      --stats        print time per stage and peak memory on stderr\n"
           "  -h, --help         print this help and exit\n"
           "      --version      print the version and exit\n"
           "\n"
@@ -206,6 +219,16 @@ static int parse_args(int argc, char **argv, run_opts *o)
             break;
         case OPT_FROM_LAYERS: o->from_layers = true; break;
         case OPT_QUIET: o->quiet = true; break;
+        case OPT_STATS: o->stats = true; break;
+        case OPT_JOBS: {
+            char *end = NULL;
+            errno = 0;
+            long n = strtol(value, &end, 10);
+            if (errno || *end || n < 1 || n > 256)
+                return usage_error("-j takes a number of threads from 1 to 256, not '%s'", value);
+            o->jobs = n;
+            break;
+        }
         case OPT_HELP: qg_run_usage(stdout); return QG_EXIT_OK;
         case OPT_VERSION:
             puts("quotegraph " QG_VERSION " (schema " QG_SCHEMA ")");
@@ -288,7 +311,7 @@ static void doc_failed(run_state *st, const char *id, const char *source, const 
         memcpy(err->message, msg, sizeof msg);
     }
     if (!st->o->quiet)
-        fprintf(stderr, "quotegraph: %s: %s\n", label, err->message);
+        fprintf(st->err, "quotegraph: %s: %s\n", label, err->message);
     errno = 0;
     check_output(st, qg_write_error(id, source, err, st->out));
 }
@@ -388,7 +411,7 @@ static void layers_line(run_state *st, const qg_line *line, long lineno, const c
     if (schema && strcmp(schema, QG_SCHEMA) == 0 && json_is_object(error)) {
         st->nfailed++;
         if (!st->o->quiet)
-            fprintf(stderr, "quotegraph: %s: line %ld: %s failed in the earlier run: %s\n", label,
+            fprintf(st->err, "quotegraph: %s: line %ld: %s failed in the earlier run: %s\n", label,
                     lineno, json_str(doc_obj, "id") ? json_str(doc_obj, "id") : "?",
                     json_str(error, "message") ? json_str(error, "message") : "?");
         errno = 0;
@@ -458,6 +481,226 @@ static void run_lines(run_state *st, const qg_input *in)
         fclose(f);
 }
 
+/* ---- many threads ---- */
+
+/* Documents per thread in one batch: enough that waiting for the slowest
+ * document of a batch costs little, few enough that a batch's text and
+ * output stay small next to a single huge document. */
+#define BATCH_PER_THREAD 64
+
+/* One unit of work: a whole file, or one JSON line. Its output and
+ * messages are kept in memory until the batch is written in order. */
+typedef struct {
+    const qg_input *in;  /* a file or stdin document, or NULL for a line */
+    char *line;          /* a copy of the JSON line */
+    size_t len;
+    bool too_long;
+    long lineno;
+    const char *label;
+    char *out, *msg;     /* memstream buffers */
+    size_t out_len, msg_len;
+    long ndocs, nfailed;
+    bool failed_write;
+} job;
+
+typedef struct {
+    run_state st;        /* this thread's pipeline and counters */
+    job *jobs;
+    size_t njobs;
+    size_t *next;        /* shared: the next job to take */
+    pthread_mutex_t *lock;
+} worker;
+
+static void line_job(run_state *st, const job *j)
+{
+    if (j->too_long) {
+        char fallback[32];
+        qg_error err;
+        memset(&err, 0, sizeof err);
+        snprintf(fallback, sizeof fallback, "line-%ld", j->lineno);
+        qg_set_error(&err, QG_ERR_TOO_LARGE, "line is longer than %zu bytes", LINE_LIMIT);
+        doc_failed(st, fallback, NULL, j->label, j->lineno, &err);
+        return;
+    }
+    qg_line line = {.s = j->line, .len = j->len};
+    if (st->o->from_layers)
+        layers_line(st, &line, j->lineno, j->label);
+    else
+        jsonl_line(st, &line, j->lineno, j->label);
+}
+
+static void run_job(run_state *st, job *j)
+{
+    FILE *out = open_memstream(&j->out, &j->out_len);
+    FILE *msg = open_memstream(&j->msg, &j->msg_len);
+    if (!out || !msg) {
+        if (out)
+            fclose(out);
+        if (msg)
+            fclose(msg);
+        j->failed_write = true;
+        return;
+    }
+    st->out = out;
+    st->err = msg;
+    st->ndocs = st->nfailed = 0;
+    st->out_failed = false;
+    if (j->in)
+        run_document(st, j->in);
+    else
+        line_job(st, j);
+    j->ndocs = st->ndocs;
+    j->nfailed = st->nfailed;
+    j->failed_write = st->out_failed || fclose(out) != 0;
+    if (fclose(msg) != 0)
+        j->failed_write = true;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    for (;;) {
+        pthread_mutex_lock(w->lock);
+        size_t k = (*w->next)++;
+        pthread_mutex_unlock(w->lock);
+        if (k >= w->njobs)
+            return NULL;
+        run_job(&w->st, &w->jobs[k]);
+    }
+}
+
+/* Annotates JOBS on the workers' threads, then writes them in order. */
+static void run_batch(run_state *st, worker *workers, long nworkers, job *jobs, size_t njobs)
+{
+    size_t next = 0;
+    pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_t threads[256];
+    long started = 0;
+    for (long t = 0; t < nworkers; t++) {
+        workers[t].jobs = jobs;
+        workers[t].njobs = njobs;
+        workers[t].next = &next;
+        workers[t].lock = &lock;
+        if (pthread_create(&threads[t], NULL, work, &workers[t]) != 0)
+            break;
+        started++;
+    }
+    if (started == 0)
+        work(&workers[0]); /* no thread could be made: do the batch here */
+    for (long t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    pthread_mutex_destroy(&lock);
+    for (size_t k = 0; k < njobs; k++) {
+        job *j = &jobs[k];
+        if (j->msg_len)
+            fwrite(j->msg, 1, j->msg_len, stderr);
+        st->ndocs += j->ndocs;
+        st->nfailed += j->nfailed;
+        if (!st->out_failed) {
+            errno = 0;
+            int rc = (j->failed_write || fwrite(j->out, 1, j->out_len, st->out) != j->out_len) ? -1 : 0;
+            check_output(st, rc);
+        }
+        free(j->out);
+        free(j->msg);
+        free(j->line);
+        memset(j, 0, sizeof *j);
+    }
+}
+
+/* Runs every input through NWORKERS threads, a batch at a time. */
+static void run_parallel(run_state *st, const qg_input_list *inputs, bool line_mode, worker *workers,
+                         long nworkers)
+{
+    size_t cap = (size_t)nworkers * BATCH_PER_THREAD, n = 0;
+    job *jobs = calloc(cap, sizeof *jobs);
+    if (!jobs) {
+        fputs("quotegraph: out of memory\n", stderr);
+        st->out_failed = true;
+        return;
+    }
+    for (size_t i = 0; i < inputs->n && !st->out_failed && !interrupted; i++) {
+        const qg_input *in = &inputs->items[i];
+        if (!line_mode) {
+            jobs[n++] = (job){.in = in};
+        } else {
+            /* Lines are read here, annotated on the threads. */
+            const char *label = in->path ? in->path : "<stdin>";
+            FILE *f = in->path ? fopen(in->path, "rb") : stdin;
+            if (!f) {
+                run_batch(st, workers, nworkers, jobs, n);
+                n = 0;
+                run_lines(st, in); /* reports the file that cannot be opened */
+                continue;
+            }
+            qg_line line = {0};
+            long lineno = 0;
+            int rc;
+            while ((rc = qg_read_line(f, LINE_LIMIT, &line)) == 1 && !interrupted) {
+                lineno++;
+                if (blank(&line))
+                    continue;
+                job *j = &jobs[n++];
+                *j = (job){.lineno = lineno, .label = label, .too_long = line.too_long};
+                if (!line.too_long) {
+                    j->line = malloc(line.len + 1);
+                    if (!j->line) {
+                        j->too_long = true; /* reported as too large for memory */
+                    } else {
+                        memcpy(j->line, line.s, line.len);
+                        j->line[line.len] = '\0';
+                        j->len = line.len;
+                    }
+                }
+                if (n == cap) {
+                    run_batch(st, workers, nworkers, jobs, n);
+                    n = 0;
+                    if (st->out_failed)
+                        break;
+                }
+            }
+            if (rc < 0 && !interrupted) {
+                run_batch(st, workers, nworkers, jobs, n);
+                n = 0;
+                qg_error err;
+                memset(&err, 0, sizeof err);
+                qg_set_error(&err, QG_ERR_IO, "read error after line %ld: %s", lineno, strerror(errno));
+                st->err = stderr;
+                doc_failed(st, in->id, in->path, label, 0, &err);
+            }
+            qg_line_free(&line);
+            if (f != stdin)
+                fclose(f);
+            continue;
+        }
+        if (n == cap) {
+            run_batch(st, workers, nworkers, jobs, n);
+            n = 0;
+        }
+    }
+    if (n)
+        run_batch(st, workers, nworkers, jobs, n);
+    free(jobs);
+}
+
+/* --stats: where the time went, per stage, and the peak memory. */
+static void print_stats(qg_pipeline *const *pipes, long n)
+{
+    double total = 0.0, per[QG_STAGE_COUNT] = {0};
+    for (int s = 0; s < QG_STAGE_COUNT; s++) {
+        for (long t = 0; t < n; t++)
+            per[s] += qg_pipeline_stage_seconds(pipes[t], s);
+        total += per[s];
+    }
+    fprintf(stderr, "quotegraph: stage times (summed over threads):\n");
+    for (int s = 0; s < QG_STAGE_COUNT; s++)
+        fprintf(stderr, "quotegraph:   %-12s %8.3f s  %5.1f%%\n", qg_stages[s].name, per[s],
+                total > 0 ? 100.0 * per[s] / total : 0.0);
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        fprintf(stderr, "quotegraph: peak memory %ld KB\n", ru.ru_maxrss);
+}
+
 /* ---- the run ---- */
 
 static void print_rules_error(const qg_error *err)
@@ -474,7 +717,9 @@ static void print_rules_error(const qg_error *err)
 int qg_cmd_run(int argc, char **argv)
 {
     run_opts o;
-    run_state st = {.o = &o, .out = stdout, .out_name = "<stdout>"};
+    run_state st = {.o = &o, .out = stdout, .err = stderr, .out_name = "<stdout>"};
+    worker *workers = NULL;
+    long nworkers = 0;
     qg_input_list inputs = {0};
     char *tmp = NULL;
     int status = parse_args(argc, argv, &o);
@@ -510,6 +755,7 @@ int qg_cmd_run(int argc, char **argv)
         print_rules_error(&err);
         goto done;
     }
+    popts.timing = o.stats;
     st.p = qg_pipeline_new(st.rules, &popts);
     if (!st.p) {
         fputs("quotegraph: out of memory\n", stderr);
@@ -543,11 +789,46 @@ int qg_cmd_run(int argc, char **argv)
             st.flush_each = st.flush_each && inputs.items[i].path == NULL;
     }
 
-    for (size_t i = 0; i < inputs.n && !st.out_failed && !interrupted; i++) {
-        if (line_mode)
-            run_lines(&st, &inputs.items[i]);
-        else
-            run_document(&st, &inputs.items[i]);
+    /* Threads pay off with more than one document and no reader waiting
+     * for each line. */
+    long nthreads = o.jobs ? o.jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    if (nthreads < 1)
+        nthreads = 1;
+    if (nthreads > 256)
+        nthreads = 256;
+    if (st.flush_each || (!line_mode && inputs.n < 2))
+        nthreads = 1;
+    if (nthreads > 1) {
+        workers = calloc((size_t)nthreads, sizeof *workers);
+        if (!workers) {
+            fputs("quotegraph: out of memory\n", stderr);
+            goto done;
+        }
+        for (long t = 0; t < nthreads; t++) {
+            workers[t].st = st;
+            workers[t].st.p = t == 0 ? st.p : qg_pipeline_new(st.rules, &popts);
+            if (!workers[t].st.p) {
+                fputs("quotegraph: out of memory\n", stderr);
+                nworkers = t;
+                goto done;
+            }
+            nworkers = t + 1;
+        }
+        run_parallel(&st, &inputs, line_mode, workers, nworkers);
+    } else {
+        for (size_t i = 0; i < inputs.n && !st.out_failed && !interrupted; i++) {
+            if (line_mode)
+                run_lines(&st, &inputs.items[i]);
+            else
+                run_document(&st, &inputs.items[i]);
+        }
+    }
+    if (o.stats) {
+        qg_pipeline *pipes[256];
+        long np = nworkers ? nworkers : 1;
+        for (long t = 0; t < np; t++)
+            pipes[t] = nworkers ? workers[t].st.p : st.p;
+        print_stats(pipes, np);
     }
 
     if (st.out == stdout) {
@@ -580,6 +861,9 @@ done:
         unlink(tmp);
     }
     free(tmp);
+    for (long t = 1; t < nworkers; t++) /* worker 0 shares st.p */
+        qg_pipeline_free(workers[t].st.p);
+    free(workers);
     qg_pipeline_free(st.p);
     qg_rules_free(st.rules);
     qg_inputs_free(&inputs);

@@ -2,10 +2,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doc.h"
 #include "pipeline_internal.h"
 #include "stage.h"
+
+_Static_assert(QG_STAGE_COUNT <= 16, "stage_seconds in pipeline_internal.h holds 16 stages");
 
 /* Limits on every pattern match, so that a pathological rule cannot hang a
  * batch; a match that hits them simply fails. */
@@ -74,7 +77,14 @@ qg_status qg_pipeline_run(qg_pipeline *p, qg_doc *doc, qg_error *err)
                      qg_stages[s].name);
             return QG_ERR_USAGE;
         }
+        struct timespec t0, t1;
+        if (p->opts.timing)
+            clock_gettime(CLOCK_MONOTONIC, &t0);
         qg_status st = qg_stages[s].run(doc, &ctx, err);
+        if (p->opts.timing) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            p->stage_seconds[s] += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        }
         if (st != QG_OK)
             return st;
         doc->stages_done |= bit;
@@ -95,4 +105,11 @@ const char *qg_status_code(qg_status status)
     case QG_ERR_USAGE: return "usage";
     }
     return "error";
+}
+
+double qg_pipeline_stage_seconds(const qg_pipeline *p, int stage)
+{
+    if (!p || stage < 0 || stage >= QG_STAGE_COUNT)
+        return 0.0;
+    return p->stage_seconds[stage];
 }

@@ -12,6 +12,7 @@ struct qg_pipeline {
     pcre2_match_data *match;
     pcre2_match_context *limits;
     qg_arena *spare; /* the last document's arena, reset, kept for the next one */
+    double stage_seconds[16]; /* per stage, when opts.timing */
 };
 
 /* Returns an empty arena (the spare one when there is one), or NULL. */

@@ -61,6 +61,7 @@ typedef struct qg_pipeline qg_pipeline;
 
 typedef struct {
     uint32_t stages;    /* bit set of stages to run (qg_stage_mask); 0 = all */
+    int timing;         /* nonzero: measure each stage's time (qg_pipeline_stage_seconds) */
 } qg_options;
 
 /* Returns a pipeline over RULES (borrowed: must outlive it), or NULL when
@@ -78,6 +79,10 @@ void qg_doc_free(qg_doc *doc);
 
 /* Runs the selected stages that have not run yet, in table order. */
 qg_status qg_pipeline_run(qg_pipeline *p, qg_doc *doc, qg_error *err);
+
+/* Seconds spent in stage number STAGE by this pipeline so far (0 unless the
+ * pipeline was made with opts.timing). */
+double qg_pipeline_stage_seconds(const qg_pipeline *p, int stage);
 
 /* Writes DOC's graph as one JSON line (schema quotegraph/1) to OUT.
  * Returns 0, or -1 if writing failed. */

@@ -55,6 +55,7 @@ typedef struct {
     uint32_t lex;       /* QG_LEX_* of entries with this exact key, + QG_LEX_PHRASE */
     uint32_t first;     /* first entry index with this key, QG_NONE if none */
     uint32_t max_words; /* longest multi-word form starting with this word */
+    uint32_t phrase_cls; /* classes that have a multi-word form starting with it */
 } slot;
 
 typedef struct {
@@ -230,6 +231,7 @@ static uint32_t intern_key(qg_rules *r, const char *key, size_t klen)
         sl->lex = 0;
         sl->first = QG_NONE;
         sl->max_words = 0;
+        sl->phrase_cls = 0;
         r->nused++;
     }
     return i;
@@ -277,7 +279,8 @@ const qg_lex_entry *qg_rules_phrase(const qg_rules *r, const qg_doc *doc, uint32
                                     uint32_t limit, uint32_t cls)
 {
     const qg_token *t = &doc->tokens.items[i];
-    if (t->word != QG_NONE && (t->lex & QG_LEX_PHRASE)) {
+    /* Only words that start a phrase of this class are worth the key building. */
+    if (t->word != QG_NONE && (t->lex & QG_LEX_PHRASE) && (r->slots[t->word].phrase_cls & cls)) {
         uint32_t maxw = r->slots[t->word].max_words;
         if (limit > doc->tokens.count)
             limit = doc->tokens.count;
@@ -409,6 +412,7 @@ static int add_entry(qg_rules *r, const char *form, size_t flen, const qg_lex_en
         if (fi == QG_NONE)
             goto nomem;
         r->slots[fi].lex |= QG_LEX_PHRASE;
+        r->slots[fi].phrase_cls |= proto->cls;
         if (r->slots[fi].max_words < words)
             r->slots[fi].max_words = words;
     }

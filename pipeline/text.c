@@ -45,6 +45,10 @@ long qg_utf8_validate(const char *s, size_t len)
 
 int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
 {
+    if ((unsigned char)s[i] < 0x80) { /* most of English news: no library call */
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
     if (n <= 0) {
