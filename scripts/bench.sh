@@ -1,16 +1,21 @@
 #!/bin/sh
-# bench.sh BINARY [MB] - throughput of the full pipeline on a corpus made by
-# repeating corpus/ (deterministic), one thread. Prints MB/s, documents/s
-# and tokens/s, and appends them to out/bench.tsv with the commit.
+# bench.sh BINARY [MB] - throughput of the full pipeline, every stage on.
+#
+# The corpus (out/bench-corpus.jsonl, MB megabytes, default 100) is made
+# deterministically by repeating the articles of corpus/ as JSON lines. The
+# run is timed on one thread and on all cores (-j), with --stats for the
+# share of each stage and the peak memory. The figures are printed and one
+# line per run is appended to out/bench.tsv with the commit, so runs can be
+# compared between commits:
+#   commit  threads  bytes  documents  tokens  seconds  MB/s  peak_kb
 set -eu
 QG=$1
-mb=${2:-20}
+mb=${2:-100}
 cd "$(dirname "$0")/.."
 mkdir -p out
 corpus=out/bench-corpus.jsonl
 if [ ! -s "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
     one=$(mktemp)
-    : > "$corpus"
     # One JSON line per article (awk escapes it), repeated until the size is reached.
     for f in corpus/*.txt; do
         awk -v id="$(basename "$f" .txt)" '
@@ -18,21 +23,32 @@ if [ ! -s "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
               text = text (NR > 1 ? "\\n" : "") $0 }
             END { printf "{\"id\":\"%s\",\"text\":\"%s\"}\n", id, text }' "$f"
     done > "$one"
+    : > "$corpus"
     while [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; do
-        cat "$one" >> "$corpus"
+        cat "$one" "$one" "$one" "$one" "$one" "$one" "$one" "$one" >> "$corpus"
     done
     rm -f "$one"
 fi
 bytes=$(wc -c < "$corpus")
 docs=$(wc -l < "$corpus")
-start=$(date +%s.%N)
-"$QG" --jsonl "$corpus" > /dev/null
-end=$(date +%s.%N)
-tokens=$("$QG" --jsonl --stages tokenize --emit layers "$corpus" | grep -o '\],\[' | wc -l)
-awk -v b="$bytes" -v d="$docs" -v t="$tokens" -v s="$start" -v e="$end" 'BEGIN {
-    secs = e - s
-    printf "bench: %.1f MB in %.2f s: %.1f MB/s, %.0f documents/s, %.2f M tokens/s (1 thread)\n",
-           b / 1e6, secs, b / 1e6 / secs, d / secs, t / 1e6 / secs
-}'
-printf '%s\t%s\t%s\t%s\n' "$(git rev-parse --short HEAD 2>/dev/null || echo -)" "$bytes" "$docs" \
-    "$(awk -v s="$start" -v e="$end" 'BEGIN { print e - s }')" >> out/bench.tsv
+# Tokens: the length of every document's token layer, counted once.
+tokens=$("$QG" -q --jsonl --stages tokenize --emit layers "$corpus" | grep -o '\],\[' | wc -l)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo -)
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+echo "bench: $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB, $docs documents, $tokens tokens (commit $commit)"
+for threads in 1 "$cores"; do
+    stats=$(mktemp)
+    start=$(date +%s.%N)
+    "$QG" -q --stats -j "$threads" --jsonl "$corpus" > /dev/null 2> "$stats"
+    end=$(date +%s.%N)
+    peak=$(sed -n 's/.*peak memory \([0-9]*\) KB.*/\1/p' "$stats")
+    awk -v b="$bytes" -v d="$docs" -v t="$tokens" -v s="$start" -v e="$end" -v j="$threads" -v p="$peak" 'BEGIN {
+        secs = e - s
+        printf "bench: %d thread(s): %.2f s, %.1f MB/s, %.0f documents/s, %.2f M tokens/s, peak memory %.1f MB\n",
+               j, secs, b / 1e6 / secs, d / secs, t / 1e6 / secs, p / 1024
+    }'
+    sed -n 's/^quotegraph:   /bench:   /p' "$stats"
+    awk -v c="$commit" -v j="$threads" -v b="$bytes" -v d="$docs" -v t="$tokens" -v s="$start" -v e="$end" -v p="$peak" \
+        'BEGIN { printf "%s\t%d\t%d\t%d\t%d\t%.3f\t%.2f\t%d\n", c, j, b, d, t, e - s, b / 1e6 / (e - s), p }' >> out/bench.tsv
+    rm -f "$stats"
+done
