@@ -16,13 +16,8 @@ mkdir -p out
 corpus=out/bench-corpus.jsonl
 if [ ! -s "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
     one=$(mktemp)
-    # One JSON line per article (awk escapes it), repeated until the size is reached.
-    for f in corpus/*.txt; do
-        awk -v id="$(basename "$f" .txt)" '
-            { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); gsub(/\t/, "\\t"); gsub(/\r/, "\\r");
-              text = text (NR > 1 ? "\\n" : "") $0 }
-            END { printf "{\"id\":\"%s\",\"text\":\"%s\"}\n", id, text }' "$f"
-    done > "$one"
+    # One JSON line per article, repeated until the size is reached.
+    sh scripts/txt2jsonl.sh corpus/*.txt > "$one"
     : > "$corpus"
     while [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; do
         cat "$one" "$one" "$one" "$one" "$one" "$one" "$one" "$one" >> "$corpus"

@@ -26,6 +26,15 @@ else fail corpus-one-line-per-doc "expected $ndocs lines"; fi
 if cmp -s "$tmp/a.jsonl" "$tmp/b.jsonl"; then ok deterministic
 else fail deterministic "two runs differ"; fi
 
+# Threads change nothing in the output: files and JSON lines, -j 1 against -j 3.
+"$QG" -j 1 corpus > "$tmp/j1.jsonl" && "$QG" -j 3 corpus > "$tmp/j3.jsonl"
+if cmp -s "$tmp/j1.jsonl" "$tmp/j3.jsonl" && cmp -s "$tmp/a.jsonl" "$tmp/j1.jsonl"; then ok threads-files
+else fail threads-files "-j 3 differs from -j 1"; fi
+sh scripts/txt2jsonl.sh corpus/*.txt > "$tmp/docs.jsonl"
+"$QG" -j 1 --jsonl "$tmp/docs.jsonl" > "$tmp/l1.jsonl"; "$QG" -j 2 --jsonl "$tmp/docs.jsonl" > "$tmp/l2.jsonl"
+if [ "$(grep -c '"nodes"' "$tmp/l1.jsonl")" -eq "$ndocs" ] && cmp -s "$tmp/l1.jsonl" "$tmp/l2.jsonl"; then ok threads-jsonl
+else fail threads-jsonl "-j 2 differs from -j 1 on JSON lines"; fi
+
 # Resume after every stage: layers written after stage S, the rest run later.
 for s in tokenize sentences dates quotes mentions coref attribution; do
     "$QG" --stages "$s" --emit layers corpus > "$tmp/layers.$s" &&
