@@ -370,7 +370,6 @@ static uint32_t person_at(scan *s, uint32_t i)
         start = i;
         det = QG_NONE;
     }
-    bool sentence_initial = (start == s->sent_first) || (det == s->sent_first && start == det + 1);
     bool initial = i == s->sent_first ||
                    (i > s->sent_first && tok(d, i - 1)->kind == QG_TOK_QUOTE && (tok(d, i - 1)->flags & QG_TF_Q_OPEN));
     if (start == i && e == i + 1 && (!s->lone_pass || !lone_name_ok(s, i, initial)))
@@ -378,7 +377,6 @@ static uint32_t person_at(scan *s, uint32_t i)
     if (start == i && e > i + 1 && i == s->sent_first && !s->midcap[i] && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
         tok_has(d, i, QG_LEX_FUNCTION))
         return i;
-    (void)sentence_initial;
     /* A bare name right after "of"/"in"/"at"/"from" is a place or an organization. */
     if (start == i && i > s->sent_first && !tok_has(d, i, QG_LEX_FIRSTNAME) &&
         (qg_tok_is(d, i - 1, "of") || qg_tok_is(d, i - 1, "in") || qg_tok_is(d, i - 1, "at") ||
