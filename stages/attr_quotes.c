@@ -101,6 +101,15 @@ bool attr_frame_after(attr *a, uint32_t qi)
         else if ((qg_tok_is(d, e, "of") || qg_tok_is(d, e, "from")) && qg_tok_is(d, e + 1, "the") &&
                  attr_mention_starts_at(a, e + 2, &pm))
             dr.source_end = d->mentions.items[pm].last;
+        /* The source ends the clause ("said Salami." / "said X, adding"); in
+         * `"State of the Union," said the bill would pass` it does not. */
+        uint32_t after = attr_skip_fwd(a, dr.source_end != QG_NONE ? dr.source_end : e);
+        const qg_mention *sm = &d->mentions.items[m];
+        if (sm->appos_last != QG_NONE && tok_punct(d, sm->appos_last) == ',')
+            after = sm->appos_last;
+        if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',' &&
+            tok_punct(d, after) != ';' && !tok_is_dash(d, after) && tok(d, after)->kind != QG_TOK_QUOTE)
+            return false;
     } else if (!frame_after_search(a, j, &dr, &c)) {
         return false;
     }

@@ -261,6 +261,10 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
     if (i <= a->first)
         return QG_NONE;
     uint32_t p = i - 1, m;
+    /* `The senator, speaking on CNN's "State of the Union," said`: a comma
+     * inside a closing quote mark still closes the insertion */
+    if (p > a->first && tok(a->doc, p)->kind == QG_TOK_QUOTE && tok_punct(a->doc, p - 1) == ',')
+        p--;
     /* "stressed that ... and insisted that": coordinated verbs share the subject. */
     if (qg_tok_is(a->doc, p, "and") || qg_tok_is(a->doc, p, "but")) {
         a->coordinated = true;
@@ -274,8 +278,7 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
             return a->appos_owner[p];
         uint32_t k = p;
         while (k > a->first && p - k < 30 && tok_punct(a->doc, k - 1) != ',' &&
-               !((tok(a->doc, k - 1)->flags & QG_TF_SENT_END) && tok_punct(a->doc, k) != ',') &&
-               tok(a->doc, k - 1)->kind != QG_TOK_QUOTE)
+               !((tok(a->doc, k - 1)->flags & QG_TF_SENT_END) && tok_punct(a->doc, k) != ','))
             k--;
         if (k <= a->first + 1 || tok_punct(a->doc, k - 1) != ',')
             return QG_NONE;
