@@ -104,6 +104,16 @@ bool attr_frame_after(attr *a, uint32_t qi)
         /* The source ends the clause ("said Salami." / "said X, adding"); in
          * `"State of the Union," said the bill would pass` it does not. */
         uint32_t after = attr_skip_fwd(a, dr.source_end != QG_NONE ? dr.source_end : e);
+        /* "said Dave Morton of Dublin." : a place after the name */
+        if (dr.source_end == QG_NONE && (qg_tok_is(d, after, "of") || qg_tok_is(d, after, "from"))) {
+            uint32_t t = after + 1;
+            while (t < a->last && t < after + 5 && (tok_cap(d, t) || qg_tok_is(d, t, "the")))
+                t++;
+            if (t > after + 1 && tok_cap(d, t - 1)) {
+                dr.source_end = t;
+                after = attr_skip_fwd(a, t);
+            }
+        }
         const qg_mention *sm = &d->mentions.items[m];
         if (sm->appos_last != QG_NONE && tok_punct(d, sm->appos_last) == ',')
             after = sm->appos_last;

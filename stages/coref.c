@@ -202,6 +202,19 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
     return QG_NONE;
 }
 
+/* The mention that possesses organization nominal MI ("Cornwell" in
+ * "Cornwell's office"), or QG_NONE. */
+static uint32_t possessed_by(const coref *c, uint32_t mi)
+{
+    const qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    if (mi == 0 || m->first == 0 || !(d->tokens.items[m->first - 1].flags & QG_TF_POSS) ||
+        d->mentions.items[mi - 1].last + 1 != m->first)
+        return QG_NONE;
+    uint32_t k = d->mentions.items[mi - 1].kind;
+    return (k == QG_MEN_NAME || k == QG_MEN_NOMINAL) ? mi - 1 : QG_NONE;
+}
+
 static void resolve_org(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
@@ -231,13 +244,10 @@ static void resolve_org(coref *c, uint32_t mi)
             return;
         }
     }
-    /* "Cornwell's office said": the possessor speaks through it */
-    if ((m->flags & QG_MF_NOMINAL) && mi > 0 && m->first > 0 && (d->tokens.items[m->first - 1].flags & QG_TF_POSS) &&
-        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].entity != QG_NONE &&
-        d->entities.items[d->mentions.items[mi - 1].entity].type == QG_ENT_PERSON) {
-        attach(c, mi, d->mentions.items[mi - 1].entity);
+    /* "Cornwell's office", "the governor's office": resolved with the
+     * nominals, once the possessor is known (resolve_possessed) */
+    if ((m->flags & QG_MF_NOMINAL) && possessed_by(c, mi) != QG_NONE)
         return;
-    }
     if (m->flags & QG_MF_NOMINAL) {
         uint32_t ent = org_nominal_target(c, mi);
         if (ent != QG_NONE) {
@@ -462,6 +472,20 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
         case QG_MEN_PRONOUN:
             ent = pronoun_target(&c, i);
             break;
+        case QG_MEN_ORG: {
+            /* "Cornwell's office said": the possessor, when a person,
+             * speaks through it; else the office is the organization's */
+            uint32_t owner = m->entity == QG_NONE ? possessed_by(&c, i) : QG_NONE;
+            if (owner == QG_NONE)
+                continue;
+            uint32_t oe = doc->mentions.items[owner].entity;
+            ent = (oe != QG_NONE && doc->entities.items[oe].type == QG_ENT_PERSON) ? oe : org_nominal_target(&c, i);
+            if (ent == QG_NONE) {
+                attach(&c, i, new_entity(&c, QG_ENT_ORG, i));
+                continue;
+            }
+            break;
+        }
         default:
             continue;
         }
