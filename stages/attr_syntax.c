@@ -185,8 +185,9 @@ static uint32_t attached_subject(const attr *a, uint32_t m)
         if (!tok_word(d, k - 1) || tok_has(d, k - 1, QG_LEX_CUE))
             break;
     }
-    /* "aides to the mayor", "an adviser to the president" */
-    if (f >= a->first + 2 && (qg_tok_is(d, f - 1, "to") || qg_tok_is(d, f - 1, "for")) &&
+    /* "aides to the mayor", "an adviser to the president", "officials with
+     * the Department of Housing" */
+    if (f >= a->first + 2 && (qg_tok_is(d, f - 1, "to") || qg_tok_is(d, f - 1, "for") || qg_tok_is(d, f - 1, "with")) &&
         attr_mention_ends_at(a, f - 2, &outer) &&
         (d->mentions.items[outer].kind == QG_MEN_GROUP || d->mentions.items[outer].kind == QG_MEN_NOMINAL))
         return outer;

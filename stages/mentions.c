@@ -596,7 +596,8 @@ static uint32_t group_at(scan *s, uint32_t i)
                 break; /* joined to the group before, below */
             continue;
         }
-        if (tok_fn(s->rules, d, p, QG_FN_DET) || qg_tok_is(d, p, "many") || qg_tok_is(d, p, "some"))
+        if (tok_fn(s->rules, d, p, QG_FN_DET) || qg_tok_is(d, p, "many") || qg_tok_is(d, p, "some") ||
+            (qg_tok_is(d, p, "one") && (g & QG_GROUP_SINGULAR)))
             start = p;
         break;
     }
