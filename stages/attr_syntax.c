@@ -503,9 +503,12 @@ uint32_t attr_content_start(const attr *a, const cue *c, bool *has_that)
         uint32_t n = k + 1;
         while (n < a->last && n < k + 4 && tok_word(d, n) && !qg_tok_is(d, n, "and") && !qg_tok_is(d, n, "but"))
             n++;
-        bool demonstrative = (c->attrs & QG_CUE_NP) && n <= k + 3 &&
+        uint32_t v = n + 1; /* after "and": is a new verb coming? */
+        while (v < a->last && attr_is_ly_adverb(a, v))
+            v++;
+        bool demonstrative = n <= k + 3 &&
                              (n >= a->last || tok_punct(d, n) || (tok(d, n)->flags & QG_TF_SENT_END) ||
-                              qg_tok_is(d, n, "and") || qg_tok_is(d, n, "but"));
+                              ((qg_tok_is(d, n, "and") || qg_tok_is(d, n, "but")) && tok_has(d, v, QG_LEX_CUE)));
         if (!demonstrative) {
             *has_that = true;
             k++;
