@@ -23,7 +23,7 @@ typedef struct {
 /* The order of each attrs list must match the bit enums in rules.h. */
 static const lexicon_spec lexicons[] = {
     {"cues.txt", QG_LEX_CUE,
-     {"clause", "np", "obj", "noun", "prep", "relay", "-ing", "frame", "inf", "weak", NULL}},
+     {"clause", "np", "obj", "noun", "prep", "relay", "-ing", "frame", "inf", "weak", "nounform", NULL}},
     {"honorifics.txt", QG_LEX_HONORIFIC,
      {"male", "female", "rank", "name", "military", "religious", "political", NULL}},
     {"titles.txt", QG_LEX_TITLE,

@@ -31,7 +31,8 @@ enum { /* cues.txt */
     QG_CUE_FRAME = 1u << 7,    /* frames without content: speaking to, asked about */
     QG_CUE_INF = 1u << 8,      /* a directive with infinitive: advised X not to ... */
     QG_CUE_WEAK = 1u << 9,     /* needs clear content to count: called, shows */
-    QG_CUE_BASE = 1u << 10     /* set by the loader on the first (base) form */
+    QG_CUE_NOUNFORM = 1u << 10, /* the base form is also a noun: post, report, claim */
+    QG_CUE_BASE = 1u << 11     /* set by the loader on the first (base) form */
 };
 enum { /* honorifics.txt */
     QG_HON_MALE = 1u << 0,

@@ -20,7 +20,24 @@ static bool nounlike_before(const attr *a, uint32_t i)
     if (tok_fn(a->rules, a->doc, p, QG_FN_DET) && !qg_tok_is(a->doc, p, "that"))
         return true;
     uint32_t pa = tok_attrs(a->rules, a->doc, p, QG_LEX_PRONOUN);
-    return (pa & QG_PRON_POSSESSIVE) != 0;
+    if (pa & QG_PRON_POSSESSIVE)
+        return true;
+    return false;
+}
+
+/* "a blog post", "the news report": the base form of a cue after a
+ * determiner and a noun is a compound noun, not a verb ("the company
+ * wrote" stays a verb: past forms are never nouns). */
+static bool compound_noun(const attr *a, uint32_t i, const qg_lex_entry *e)
+{
+    if (!(e->attrs & QG_CUE_BASE) || !(e->attrs & QG_CUE_NOUNFORM) || i < a->first + 2)
+        return false;
+    uint32_t p = i - 1, n = qg_tok_len(a->doc, p);
+    /* "the authors recommend", "some parents say": a plural subject's verb */
+    if (tok_has(a->doc, p, QG_LEX_GROUP) || qg_tok_text(a->doc, p)[n - 1] == 's')
+        return false;
+    return tok_lower(a->doc, p) && !tok_has(a->doc, p, QG_LEX_FUNCTION | QG_LEX_CUE) &&
+           tok_fn(a->rules, a->doc, p - 1, QG_FN_DET);
 }
 
 /* The cue starting at token I, if it is used as a cue there. */
@@ -49,7 +66,7 @@ bool attr_cue_at(const attr *a, uint32_t i, cue *c)
         !(i > a->first + 1 && tok_fn(a->rules, d, i - 2, QG_FN_AUX)))
         return false; /* but "is expected to say" reports a speech to come */
     /* "his remarks", "the claim": nouns, unless a noun cue. */
-    if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && nounlike_before(a, i))
+    if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && (nounlike_before(a, i) || compound_noun(a, i, e)))
         return false;
     if ((e->attrs & QG_CUE_NOUN) && !(e->ntok > 1))
         return false; /* statement, interview: frames, not cues of their own */

@@ -90,7 +90,15 @@ static void frame_links(attr *a, qg_statement *s)
         s->date = best;
         s->date_rule = QG_R_DATE_CLAUSE;
     }
-    for (uint32_t i = sent->first; i < sent->last; i++) {
+    /* a dateline's agency ("BEIJING (Reuters) -") publishes, it does not relay */
+    uint32_t from = sent->first;
+    if (sent->flags & QG_SF_PARA_START) {
+        uint32_t save = a->sent;
+        attr_set_sentence(a, si);
+        from = attr_content_first(a);
+        attr_set_sentence(a, save);
+    }
+    for (uint32_t i = from; i < sent->last; i++) {
         uint32_t m = a->mention_of[i];
         if (m == QG_NONE || d->mentions.items[m].first != i || m == s->source)
             continue;

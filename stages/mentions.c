@@ -93,6 +93,10 @@ static bool name_word(const scan *s, uint32_t i)
         return false;
     uint32_t blocked = QG_LEX_FUNCTION | QG_LEX_HONORIFIC | QG_LEX_TITLE | QG_LEX_ORG |
                        QG_LEX_DATE | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_GROUP | QG_LEX_MODIFIER;
+    /* "Liu He", "Kim Il Sung": a capitalized pronoun inside a name */
+    if ((t->lex & blocked) == QG_LEX_PRONOUN && i > s->sent_first && tok_cap(d, i - 1) &&
+        !(tok(d, i - 1)->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN)))
+        return true;
     if (t->lex & blocked) {
         /* A given name that is also a common word (Mark, Grace) still counts
          * when a capitalized word follows it; a surname that is also a
@@ -781,6 +785,10 @@ static uint32_t pronoun_at(scan *s, uint32_t i)
 {
     uint32_t a = tok_attrs(s->rules, s->doc, i, QG_LEX_PRONOUN);
     if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || s->used[i])
+        return i;
+    /* "He" capitalized in mid-sentence is a name ("Vice Premier Liu He") */
+    if (tok_cap(s->doc, i) && i > s->sent_first && tok(s->doc, i - 1)->kind != QG_TOK_QUOTE &&
+        !(tok(s->doc, i)->flags & QG_TF_UPPER) && !qg_tok_is(s->doc, i, "i"))
         return i;
     /* "it" stands for a speaker only as the subject of a speech verb: "it said" */
     if ((a & QG_PRON_NEUTER) && !(a & QG_PRON_RELATIVE)) {
