@@ -156,8 +156,9 @@ bool attr_speech_before_cue(attr *a, const cue *c)
     if (!inverted && after < a->last && attr_is_prep(a, after) && !qg_tok_is(d, after, "that") &&
         !qg_tok_is(d, after, "to")) {
         uint32_t j = after + 1;
+        cue other;
         while (j < a->last && j < after + 9 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
-               !qg_tok_is(d, j, "that") && !tok_has(d, j, QG_LEX_CUE))
+               !qg_tok_is(d, j, "that") && !(attr_cue_at(a, j, &other) && !(other.attrs & QG_CUE_NOUN)))
             j++;
         if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
             after = j;

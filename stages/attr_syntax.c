@@ -346,6 +346,20 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
 /* Where the content starting at FROM ends (exclusive): at the sentence's
  * final punctuation, or before a new frame: ", saying", ", according to",
  * ", the agency reported", ", which ...", "and insisted that". */
+/* Does the comma at I close an appositive opened in the content ("that the
+ * analyst, a 12-year veteran of the bureau, wrote ..."), so that the verb
+ * after it is the content's own? */
+static bool closes_appositive(const attr *a, uint32_t from, uint32_t i)
+{
+    const qg_doc *d = a->doc;
+    uint32_t p = i;
+    while (p > from && tok_punct(d, p - 1) != ',')
+        p--;
+    if (p <= from + 1 || p >= i)
+        return false;
+    return tok_fn(a->rules, d, p, QG_FN_DET) && !qg_tok_is(d, p, "that");
+}
+
 uint32_t attr_clause_end(const attr *a, uint32_t from)
 {
     const qg_doc *d = a->doc;
@@ -370,7 +384,7 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
                 return i;
             /* "who has urged the bank to slow, said on Tuesday that ...": the
              * relative clause ends and the main clause's verb follows */
-            if (attr_cue_at(a, n, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_FRAME)))
+            if (attr_cue_at(a, n, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_FRAME)) && !closes_appositive(a, from, i))
                 return i;
             /* ", which lawmakers approved" stays in the content; ", in which he
              * reiterated" and ", while ..." start clauses of their own. */
@@ -523,8 +537,15 @@ uint32_t attr_content_start(const attr *a, const cue *c, bool *has_that)
         uint32_t v = n + 1; /* after "and": is a new verb coming? */
         while (v < a->last && attr_is_ly_adverb(a, v))
             v++;
+        /* "that claim, saying ..." ends the clause; "that inflation, which
+         * excludes food, had risen" goes on after the comma */
+        cue ing;
+        bool comma_ends = tok_punct(d, n) == ',' && n + 1 < a->last &&
+                          ((attr_cue_at(a, n + 1, &ing) && (ing.attrs & QG_CUE_ING)) || qg_tok_is(d, n + 1, "and") ||
+                           qg_tok_is(d, n + 1, "but") || qg_tok_is(d, n + 1, "as") || qg_tok_is(d, n + 1, "while"));
         bool demonstrative = n <= k + 3 &&
-                             (n >= a->last || tok_punct(d, n) || (tok(d, n)->flags & QG_TF_SENT_END) ||
+                             (n >= a->last || (tok_punct(d, n) && tok_punct(d, n) != ',') || comma_ends ||
+                              (tok(d, n)->flags & QG_TF_SENT_END) ||
                               ((qg_tok_is(d, n, "and") || qg_tok_is(d, n, "but")) && tok_has(d, v, QG_LEX_CUE)));
         if (!demonstrative) {
             *has_that = true;

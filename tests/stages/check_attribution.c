@@ -250,6 +250,31 @@ START_TEST(content_before_frame)
 }
 END_TEST
 
+START_TEST(content_before_frame_with_place)
+{
+    /* "in a statement" after the cue is where it was said, not new content */
+    qg_doc *doc = run_stages("Korvex Semiconductor reported results. Revenue will rise, the company said in a statement.",
+                             NULL, "attribution");
+    const qg_statement *s =
+        expect_stmt(doc, "Revenue will rise", QG_STMT_INDIRECT, "the company", "said", "Korvex Semiconductor");
+    expect_rule(s, QG_R_SPEECH_CLAUSE_AFTER);
+    qg_doc_free(doc);
+}
+END_TEST
+
+START_TEST(that_clause_with_inner_commas)
+{
+    /* "that" + noun + comma is a complementizer when the clause goes on */
+    qg_doc *doc = run_stages("The bank said that inflation, which excludes food, had risen. "
+                             "The Post learned that the analyst, a veteran of the bureau, wrote a memo.",
+                             NULL, "attribution");
+    expect_stmt(doc, "inflation, which excludes food, had risen", QG_STMT_INDIRECT, "The bank", "said", "bank");
+    expect_stmt(doc, "the analyst, a veteran of the bureau, wrote a memo", QG_STMT_INDIRECT, "The Post", "learned",
+                "Post");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -579,6 +604,8 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, said_that_clause);
     tcase_add_test(reported, said_clause_without_that);
     tcase_add_test(reported, content_before_frame);
+    tcase_add_test(reported, content_before_frame_with_place);
+    tcase_add_test(reported, that_clause_with_inner_commas);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);

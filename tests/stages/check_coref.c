@@ -279,6 +279,17 @@ START_TEST(the_department_without_one)
 }
 END_TEST
 
+START_TEST(the_company_is_the_subject)
+{
+    /* the nearest sentence's subject, not a later company in it */
+    qg_doc *doc = run_stages("Korvex Semiconductor forecast revenue below Wall Street estimates on Thursday. "
+                             "The company said demand was weak.",
+                             NULL, "coref");
+    ck_assert_uint_eq(entity_of(doc, "The company"), entity_of(doc, "Korvex Semiconductor"));
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -337,6 +348,7 @@ static Suite *coref_suite(void)
     suite_add_tcase(s, pronouns);
     TCase *orgs = tcase_create("organizations");
     tcase_add_test(orgs, the_department);
+    tcase_add_test(orgs, the_company_is_the_subject);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */
