@@ -346,6 +346,21 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
 /* Where the content starting at FROM ends (exclusive): at the sentence's
  * final punctuation, or before a new frame: ", saying", ", according to",
  * ", the agency reported", ", which ...", "and insisted that". */
+/* Does a speaker and a verb of saying start at N ("the American Red Cross
+ * said", "several conservatives have said")? */
+static bool speaker_clause_at(const attr *a, uint32_t n)
+{
+    const qg_doc *d = a->doc;
+    uint32_t m;
+    cue c;
+    if (!attr_mention_starts_at(a, n, &m))
+        return false;
+    uint32_t k = attr_skip_fwd(a, d->mentions.items[m].last);
+    while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX | QG_FN_ADV))
+        k++;
+    return attr_cue_at(a, k, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_PREP | QG_CUE_ING));
+}
+
 /* Does the comma at I close an appositive opened in the content ("that the
  * analyst, a 12-year veteran of the bureau, wrote ..."), so that the verb
  * after it is the content's own? */
@@ -391,6 +406,11 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
             if (qg_tok_is(d, n, "while") || qg_tok_is(d, n, "whereas") || qg_tok_is(d, n, "without") ||
                 (qg_tok_is(d, n, "in") && (qg_tok_is(d, n + 1, "what") || qg_tok_is(d, n + 1, "which"))))
                 return i;
+            /* ", though several conservatives said they ...": a new report */
+            if ((qg_tok_is(d, n, "though") || qg_tok_is(d, n, "although") || qg_tok_is(d, n, "while") ||
+                 qg_tok_is(d, n, "as") || qg_tok_is(d, n, "but")) &&
+                speaker_clause_at(a, n + 1))
+                return i;
             /* ", the semi-official Mehr news agency reported." */
             uint32_t m;
             if (attr_mention_starts_at(a, n, &m)) {
@@ -412,14 +432,8 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
                 (!(c.attrs & QG_CUE_WEAK) || qg_tok_is(d, c.last, "that")))
                 return i;
             /* ", and the American Red Cross said ...": a new speaker's clause */
-            uint32_t m;
-            if (attr_mention_starts_at(a, n, &m)) {
-                uint32_t k = attr_skip_fwd(a, d->mentions.items[m].last);
-                while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX | QG_FN_ADV))
-                    k++;
-                if (attr_cue_at(a, k, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_PREP | QG_CUE_ING)))
-                    return i > from && tok_punct(d, i - 1) == ',' ? i - 1 : i;
-            }
+            if (speaker_clause_at(a, n))
+                return i > from && tok_punct(d, i - 1) == ',' ? i - 1 : i;
         }
         if ((tok(d, i)->flags & QG_TF_SENT_END) && q == QG_NONE)
             return i;
@@ -479,10 +493,13 @@ uint32_t attr_content_start(const attr *a, const cue *c, bool *has_that)
             while (j < a->last && j < k + 8 && !qg_tok_is(d, j, "that") && !tok_punct(d, j) &&
                    tok(d, j)->kind != QG_TOK_QUOTE)
                 j++;
-            k = (j < a->last && (qg_tok_is(d, j, "that") || tok_punct(d, j) == ',' || tok_punct(d, j) == ':' ||
-                                 tok(d, j)->kind == QG_TOK_QUOTE))
-                    ? j
-                    : k + 1;
+            bool frame_end = j < a->last && j <= k + 4 &&
+                             (tok_punct(d, j) == ',' || tok_punct(d, j) == ':' || tok(d, j)->kind == QG_TOK_QUOTE);
+            if ((j < a->last && qg_tok_is(d, j, "that")) || frame_end)
+                k = j;
+            else if (!tok_fn(a->rules, d, k, QG_FN_DET))
+                k++; /* "told lawmakers the ...": a one-word addressee */
+            /* else "warned the cuts could hurt ...": no addressee at all */
         }
         k = attr_skip_fwd(a, k);
         /* "warned residents against running generators": the object and its

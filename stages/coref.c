@@ -335,7 +335,9 @@ static uint32_t nominal_forward(coref *c, uint32_t mi)
         if (first_person == QG_NONE)
             first_person = p->entity;
     }
-    return by_office != QG_NONE ? by_office : first_person;
+    /* "the senator" is not whoever comes next: a title with an office
+     * needs a holder of that office */
+    return by_office != QG_NONE ? by_office : office ? QG_NONE : first_person;
 }
 
 static bool gender_ok(uint32_t want, uint32_t have)
@@ -384,6 +386,12 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
         k--;
         const qg_mention *p = &d->mentions.items[k];
         if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+            continue;
+        /* "In an interview with Rolling Stone, she said": the object of a
+         * preposition is her antecedent only when its gender says so */
+        if (p->first > 0 && tok_fn(c->rules, d, p->first - 1, QG_FN_PREP) &&
+            (m->gender == QG_GENDER_MALE || m->gender == QG_GENDER_FEMALE) && p->entity != QG_NONE &&
+            d->entities.items[p->entity].gender != m->gender)
             continue;
         if (pronoun_fits(c, m, p))
             return p->entity;

@@ -685,9 +685,12 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     if (!det && !possessed && !(s->headline && tok_lower(d, i) && tok_has(d, i + 1, QG_LEX_CUE)))
         return i;
     uint32_t k = (det && !possessed) ? i + 1 : i;
+    /* "the weather service", "Kestria's central bank", "the Boston-based company" */
     while (k < s->sent_last && k < i + 4 && !s->used[k] &&
            ((tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k)) || ends_with(d, k, "-based") ||
-            (tok_cap(d, k) && !tok_has(d, k, QG_LEX_FUNCTION) && tok_lower(d, k + 1))))
+            (tok_cap(d, k) && !tok_has(d, k, QG_LEX_FUNCTION) && tok_lower(d, k + 1)) ||
+            (tok_lower(d, k) && !(tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD) && tok_word(d, k + 1) &&
+             !tok_has(d, k, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE | QG_LEX_GROUP))))
         k++;
     uint32_t ha = tok_attrs(s->rules, d, k, QG_LEX_ORG);
     if (!tok_lower(d, k) || !(ha & QG_ORG_HEAD) || (ha & QG_ORG_OUTLET) || tok_cap(d, k + 1))
@@ -743,7 +746,7 @@ static uint32_t org_at(scan *s, uint32_t i)
         return i + 1;
     }
     uint32_t k = i;
-    uint32_t last_head = QG_NONE;
+    uint32_t last_head = QG_NONE, ampersand = QG_NONE;
     while (k < s->sent_last && k < i + 10) {
         /* a capitalized speech verb ends the name ("Acme Says"), unless it is
          * also an organization word ("State", "Post") */
@@ -757,9 +760,19 @@ static uint32_t org_at(scan *s, uint32_t i)
             k += qg_tok_is(d, k + 1, "the") ? 2 : 1;
         } else if (k > i && (tok(d, k)->flags & QG_TF_POSS) && tok_cap(d, k + 1)) {
             k++; /* Writers' Freedom Coalition */
+        } else if (k > i && qg_tok_is(d, k, "&") && tok_cap(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION)) {
+            ampersand = k++; /* "Procter & Gamble", "Harbor & Pine": a firm's name */
         } else {
             break;
         }
+    }
+    uint32_t first = i;
+    if (last_head == QG_NONE && ampersand != QG_NONE) {
+        /* only the words joined by "&": not "Shares of" before them */
+        last_head = k - 1;
+        first = ampersand;
+        while (first > i && tok_cap(d, first - 1) && !tok_has(d, first - 1, QG_LEX_FUNCTION))
+            first--;
     }
     if (last_head == QG_NONE)
         return i;
@@ -767,9 +780,8 @@ static uint32_t org_at(scan *s, uint32_t i)
     /* Do not take a trailing "of X" that did not end in a head word. */
     while (end > last_head + 1 && !tok_cap(d, end - 1))
         end--;
-    uint32_t first = i;
-    if (i > s->sent_first && qg_tok_is(d, i - 1, "the"))
-        first = i - 1;
+    if (first > s->sent_first && qg_tok_is(d, first - 1, "the"))
+        first--;
     qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
     m->gender = QG_GENDER_NEUTER;
     if (tok_attrs(s->rules, d, last_head, QG_LEX_ORG) & QG_ORG_OUTLET)

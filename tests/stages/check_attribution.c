@@ -275,6 +275,20 @@ START_TEST(that_clause_with_inner_commas)
 }
 END_TEST
 
+START_TEST(though_clause_is_a_new_report)
+{
+    qg_doc *doc = run_stages("Mike Johnson said that Republicans had the votes, though several conservatives said "
+                             "they remained opposed. Experts warned the cuts could hurt hospitals.",
+                             NULL, "attribution");
+    expect_stmt(doc, "Republicans had the votes", QG_STMT_INDIRECT, "Mike Johnson", "said", "Mike Johnson");
+    expect_stmt(doc, "they remained opposed", QG_STMT_INDIRECT, "several conservatives", "said",
+                "several conservatives");
+    /* "warned" may take an addressee, but "the cuts" is the content */
+    expect_stmt(doc, "the cuts could hurt hospitals", QG_STMT_INDIRECT, "Experts", "warned", "Experts");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -606,6 +620,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, content_before_frame);
     tcase_add_test(reported, content_before_frame_with_place);
     tcase_add_test(reported, that_clause_with_inner_commas);
+    tcase_add_test(reported, though_clause_is_a_new_report);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);

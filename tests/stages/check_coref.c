@@ -290,6 +290,16 @@ START_TEST(the_company_is_the_subject)
 }
 END_TEST
 
+START_TEST(she_skips_unknown_prepositional_object)
+{
+    /* "with Ardis Vell" is in a prepositional phrase and of unknown gender */
+    qg_doc *doc = run_stages("Kaia Monroe sang. In an interview with Ardis Vell, she said the album was done.", NULL,
+                             "coref");
+    ck_assert_uint_eq(entity_of(doc, "she"), entity_of(doc, "Kaia Monroe"));
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -349,6 +359,7 @@ static Suite *coref_suite(void)
     TCase *orgs = tcase_create("organizations");
     tcase_add_test(orgs, the_department);
     tcase_add_test(orgs, the_company_is_the_subject);
+    tcase_add_test(orgs, she_skips_unknown_prepositional_object);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */

@@ -201,6 +201,29 @@ START_TEST(head_word_organizations)
 }
 END_TEST
 
+START_TEST(ampersand_organizations)
+{
+    /* the words joined by "&", without "Shares of" before them */
+    qg_doc *doc = run_stages("Shares of Harbor & Pine fell. Procter & Gamble said sales rose.", NULL, "mentions");
+    ck_assert_uint_eq(need(doc, "Harbor & Pine", QG_MEN_ORG)->rule, QG_R_MENTION_ORG_HEAD);
+    need(doc, "Procter & Gamble", QG_MEN_ORG);
+    ck_assert_msg(!any_mention_over(doc, "Shares"), "%s", all_mentions(doc));
+    qg_doc_free(doc);
+}
+END_TEST
+
+START_TEST(org_nominal_with_modifiers)
+{
+    qg_doc *doc = run_stages("The weather service said roads were icy. Cambodia's environment ministry said "
+                             "it was not consulted.",
+                             NULL, "mentions");
+    ck_assert(need(doc, "The weather service", QG_MEN_ORG)->flags & QG_MF_NOMINAL);
+    need(doc, "environment ministry", QG_MEN_ORG);
+    ck_assert(need(doc, "Cambodia", QG_MEN_ORG)->flags & QG_MF_COUNTRY);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(capital_for_country)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay.", NULL, "mentions");
@@ -234,6 +257,16 @@ START_TEST(singular_group_needs_article)
     /* "source" without "a" is no speaker ("the source of the leak"). */
     qg_doc *doc = run_stages("The source of the leak was never found.", NULL, "mentions");
     ck_assert_msg(!any_mention_over(doc, "source"), "%s", all_mentions(doc));
+    qg_doc_free(doc);
+}
+END_TEST
+
+START_TEST(unnamed_fans_and_neighbors)
+{
+    qg_doc *doc = run_stages("One fan wrote that she cried. Another neighbor, Jerome Haddad, said it was quiet.",
+                             NULL, "mentions");
+    need(doc, "One fan", QG_MEN_GROUP);
+    need(doc, "Another neighbor", QG_MEN_NOMINAL);
     qg_doc_free(doc);
 }
 END_TEST
@@ -344,10 +377,13 @@ static Suite *mentions_suite(void)
     tcase_add_test(orgs, lexicon_outlets);
     tcase_add_test(orgs, head_word_organizations);
     tcase_add_test(orgs, capital_for_country);
+    tcase_add_test(orgs, ampersand_organizations);
+    tcase_add_test(orgs, org_nominal_with_modifiers);
     suite_add_tcase(s, orgs);
     TCase *others = tcase_create("groups_nominals_pronouns");
     tcase_add_test(others, groups);
     tcase_add_test(others, singular_group_needs_article);
+    tcase_add_test(others, unnamed_fans_and_neighbors);
     tcase_add_test(others, nominals);
     tcase_add_test(others, possessive_nominal);
     tcase_add_test(others, pronouns);
