@@ -153,16 +153,8 @@ bool attr_speech_before_cue(attr *a, const cue *c)
             after = j;
     }
     /* "..., the company disclosed in a securities filing.": where it was said */
-    if (!inverted && after < a->last && attr_is_prep(a, after) && !qg_tok_is(d, after, "that") &&
-        !qg_tok_is(d, after, "to")) {
-        uint32_t j = after + 1;
-        cue other;
-        while (j < a->last && j < after + 9 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
-               !qg_tok_is(d, j, "that") && !(attr_cue_at(a, j, &other) && !(other.attrs & QG_CUE_NOUN)))
-            j++;
-        if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
-            after = j;
-    }
+    if (!inverted && after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END))
+        after = attr_frame_tail_end(a, after);
     /* The frame must close the clause: ".", or ", adding ...". */
     if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
         return false;

@@ -150,6 +150,30 @@ uint32_t attr_skip_fwd(const attr *a, uint32_t i)
     return i;
 }
 
+/* Where a frame's tail after cue word I ends when it only says where or
+ * how the words were said: "in a statement posted on Instagram.", "at a
+ * news conference Sunday night." Returns the sentence end it reaches, or
+ * I itself when anything else follows. */
+uint32_t attr_frame_tail_end(const attr *a, uint32_t i)
+{
+    const qg_doc *d = a->doc;
+    uint32_t after = attr_skip_fwd(a, i);
+    if (after < a->last && attr_is_prep(a, after) && !qg_tok_is(d, after, "that") && !qg_tok_is(d, after, "to")) {
+        uint32_t j = after + 1;
+        cue other;
+        /* a verb of saying ends the tail, unless it follows a noun cue
+         * ("a statement posted on") */
+        while (j < a->last && j < after + 12 && !tok_punct(d, j) && tok(d, j)->kind != QG_TOK_QUOTE &&
+               !qg_tok_is(d, j, "that") &&
+               !(attr_cue_at(a, j, &other) && !(other.attrs & QG_CUE_NOUN) &&
+                 !(tok_attrs(a->rules, d, j - 1, QG_LEX_CUE) & QG_CUE_NOUN)))
+            j++;
+        if (j < a->last && (tok(d, j)->flags & QG_TF_SENT_END))
+            return j;
+    }
+    return after < a->last && (tok(d, after)->flags & QG_TF_SENT_END) ? after : i;
+}
+
 bool attr_mention_ends_at(const attr *a, uint32_t p, uint32_t *m)
 {
     uint32_t k = a->mention_of[p];
@@ -417,7 +441,7 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
                 uint32_t after = attr_skip_fwd(a, d->mentions.items[m].last);
                 cue c2;
                 if (attr_cue_at(a, after, &c2)) {
-                    uint32_t e = attr_skip_fwd(a, c2.last);
+                    uint32_t e = attr_frame_tail_end(a, c2.last);
                     if (e >= a->last || tok(d, e)->flags & QG_TF_SENT_END)
                         return i;
                 }

@@ -564,8 +564,13 @@ static uint32_t group_at(scan *s, uint32_t i)
     if (g & QG_GROUP_DOCUMENT) {
         /* "a poll", "the report", "a new study": a document needs a determiner
          * or a modifier, else it is a verb ("report", "poll") or a topic. */
-        if (i == s->sent_first || !(tok_fn(s->rules, d, i - 1, QG_FN_DET) || tok_has(d, i - 1, QG_LEX_MODIFIER) ||
-                                     tok_lower(d, i - 1) || tok(d, i - 1)->kind == QG_TOK_NUMBER))
+        /* "..., study finds", "..., CDC report finds" */
+        uint32_t p = i > s->sent_first + 1 && tok_cap(d, i - 1) ? i - 1 : i;
+        bool headline_source = s->headline && p > s->sent_first && tok_punct(d, p - 1) == ',' &&
+                               tok_has(d, i + 1, QG_LEX_CUE);
+        if (!headline_source &&
+            (i == s->sent_first || !(tok_fn(s->rules, d, i - 1, QG_FN_DET) || tok_has(d, i - 1, QG_LEX_MODIFIER) ||
+                                     tok_lower(d, i - 1) || tok(d, i - 1)->kind == QG_TOK_NUMBER)))
             return i;
     } else if (g & QG_GROUP_SINGULAR) {
         /* "a source", "an official", "one investor": singular heads need an
@@ -684,16 +689,22 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     bool possessed = i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS);
     if (!det && !possessed && !(s->headline && tok_lower(d, i) && tok_has(d, i + 1, QG_LEX_CUE)))
         return i;
-    uint32_t k = (det && !possessed) ? i + 1 : i;
-    /* "the weather service", "Kestria's central bank", "the Boston-based company" */
-    while (k < s->sent_last && k < i + 4 && !s->used[k] &&
-           ((tok_has(d, k, QG_LEX_MODIFIER) && tok_lower(d, k)) || ends_with(d, k, "-based") ||
-            (tok_cap(d, k) && !tok_has(d, k, QG_LEX_FUNCTION) && tok_lower(d, k + 1)) ||
-            (tok_lower(d, k) && !(tok_attrs(s->rules, d, k, QG_LEX_ORG) & QG_ORG_HEAD) && tok_word(d, k + 1) &&
-             !tok_has(d, k, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE | QG_LEX_GROUP))))
-        k++;
-    uint32_t ha = tok_attrs(s->rules, d, k, QG_LEX_ORG);
-    if (!tok_lower(d, k) || !(ha & QG_ORG_HEAD) || (ha & QG_ORG_OUTLET) || tok_cap(d, k + 1))
+    /* The last head word the words from here reach: "her campaign said",
+     * "the weather service", "Kestria's central bank", "the Boston-based
+     * company", "the campaign finance office". */
+    uint32_t k = QG_NONE;
+    for (uint32_t j = (det && !possessed) ? i + 1 : i; j < s->sent_last && j < i + 5 && !s->used[j]; j++) {
+        uint32_t ha = tok_attrs(s->rules, d, j, QG_LEX_ORG);
+        if (tok_lower(d, j) && (ha & QG_ORG_HEAD) && !(ha & QG_ORG_OUTLET) && !tok_cap(d, j + 1))
+            k = j;
+        bool word = (tok_has(d, j, QG_LEX_MODIFIER) && tok_lower(d, j)) || ends_with(d, j, "-based") ||
+                    (tok_cap(d, j) && !tok_has(d, j, QG_LEX_FUNCTION) && tok_lower(d, j + 1)) ||
+                    (tok_lower(d, j) && tok_word(d, j + 1) &&
+                     !tok_has(d, j, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN | QG_LEX_DATE | QG_LEX_GROUP));
+        if (!word || (tok(d, j)->flags & QG_TF_POSS))
+            break;
+    }
+    if (k == QG_NONE)
         return i; /* "the news", "the post" name no organization */
     qg_mention *m = add_mention(s, i, k + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
     m->head = k;

@@ -89,7 +89,10 @@ START_TEST(rank_prefixes)
     ck_assert_uint_eq(m->gender, QG_GENDER_MALE);
     ck_assert_uint_eq(m->entity, QG_NONE); /* coreference has not run */
     expect_name(doc, "Rear Admiral Sayyari", "Sayyari", "Rear Admiral");
-    ck_assert_uint_eq(doc->mentions.count, 2);
+    uint32_t names = 0; /* "the army" and "the navy" are organizations */
+    for (uint32_t k = 0; k < doc->mentions.count; k++)
+        names += doc->mentions.items[k].kind == QG_MEN_NAME;
+    ck_assert_uint_eq(names, 2);
     qg_doc_free(doc);
 }
 END_TEST
