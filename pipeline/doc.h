@@ -128,7 +128,8 @@ enum {
     QG_MF_INDEFINITE = 1u << 1,  /* a/an nominal: introduces someone, refers forward in a lead */
     QG_MF_COUNTRY = 1u << 2,     /* a country or its capital standing for it */
     QG_MF_NOMINAL = 1u << 3,     /* an organization by its kind: the department, the company */
-    QG_MF_SHORT = 1u << 4        /* a short form of an organization named before: Korvex */
+    QG_MF_SHORT = 1u << 4,       /* a short form of an organization named before: Korvex */
+    QG_MF_ACRONYM = 1u << 5      /* an acronym: the FBI, ODOT; coreference expands it */
 };
 
 typedef struct {

@@ -324,9 +324,15 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
             k--;
         if (k <= a->first + 1 || tok_punct(a->doc, k - 1) != ',')
             return QG_NONE;
+        uint32_t close = p;
         p = skip_paren_back(a, k - 2); /* the token before the opening comma */
         if (attr_mention_ends_at(a, p, &m))
             return attached_subject(a, m);
+        /* "Clearpath's co-owner, Martin Sills, said": a name set off after
+         * an unnamed role is the subject */
+        if (attr_mention_ends_at(a, close - 1, &m) && a->doc->mentions.items[m].first == k &&
+            a->doc->mentions.items[m].kind == QG_MEN_NAME && tok_lower(a->doc, p))
+            return m;
         p = k - 1;
     }
     if (tok_punct(a->doc, p) == ',')
@@ -423,7 +429,9 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
                 return i;
             /* "who has urged the bank to slow, said on Tuesday that ...": the
              * relative clause ends and the main clause's verb follows */
-            if (attr_cue_at(a, n, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_FRAME)) && !closes_appositive(a, from, i))
+            /* (", called NVT-210," names a thing: a weak cue does not end it) */
+            if (attr_cue_at(a, n, &c) && !(c.attrs & (QG_CUE_NOUN | QG_CUE_FRAME | QG_CUE_WEAK)) &&
+                !closes_appositive(a, from, i))
                 return i;
             /* ", which lawmakers approved" stays in the content; ", in which he
              * reiterated" and ", while ..." start clauses of their own. */

@@ -222,6 +222,47 @@ static uint32_t possessed_by(const coref *c, uint32_t mi)
     return (k == QG_MEN_NAME || k == QG_MEN_NOMINAL) ? mi - 1 : QG_NONE;
 }
 
+/* Does acronym A (upper case) stand for the words [FIRST, LAST)? Its
+ * letters are the initials of the capitalized words ("Federal Bureau of
+ * Investigation"), of all words ("Oregon Department of Transportation"),
+ * or begin those ("Centers for Disease Control and Prevention": CDC). */
+static bool initials_match(const qg_doc *d, const char *a, uint32_t n, uint32_t first, uint32_t last)
+{
+    char caps[16], all[16];
+    uint32_t nc = 0, na = 0;
+    for (uint32_t t = first; t < last && na < sizeof all; t++) {
+        if (!tok_word(d, t) || qg_tok_is(d, t, "the"))
+            continue;
+        char ch = qg_tok_text(d, t)[0];
+        all[na++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+        if (tok_cap(d, t) && nc < sizeof caps)
+            caps[nc++] = ch;
+    }
+    return (nc == n && memcmp(caps, a, n) == 0) || (na == n && memcmp(all, a, n) == 0) ||
+           (n >= 3 && nc > n && memcmp(caps, a, n) == 0);
+}
+
+/* The organization an acronym stands for: the name just before it in
+ * parentheses ("the Federal Bureau of Investigation (FBI)"), else the
+ * latest organization whose initials it spells. */
+static uint32_t acronym_target(coref *c, uint32_t mi)
+{
+    const qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    uint32_t at = m->last - 1, n = qg_tok_len(d, at);
+    const char *a = qg_tok_text(d, at);
+    if (mi > 0 && m->first > 0 && qg_tok_is(d, m->first - 1, "(") &&
+        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].kind == QG_MEN_ORG)
+        return d->mentions.items[mi - 1].entity;
+    for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
+        const qg_mention *p = &d->mentions.items[k];
+        if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && !(p->flags & (QG_MF_NOMINAL | QG_MF_ACRONYM)) &&
+            initials_match(d, a, n, p->first, p->last))
+            return p->entity;
+    }
+    return QG_NONE;
+}
+
 static void resolve_org(coref *c, uint32_t mi)
 {
     qg_doc *d = c->doc;
@@ -248,6 +289,14 @@ static void resolve_org(coref *c, uint32_t mi)
         uint32_t *fs = map_slot(c, first_key);
         if (*fs) {
             attach(c, mi, *fs - 1);
+            return;
+        }
+    }
+    if ((m->flags & QG_MF_ACRONYM) && !*map_slot(c, key)) {
+        uint32_t ent = acronym_target(c, mi);
+        if (ent != QG_NONE) {
+            *map_slot(c, key) = ent + 1;
+            attach(c, mi, ent);
             return;
         }
     }

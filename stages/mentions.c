@@ -695,7 +695,7 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     uint32_t k = QG_NONE;
     for (uint32_t j = (det && !possessed) ? i + 1 : i; j < s->sent_last && j < i + 5 && !s->used[j]; j++) {
         uint32_t ha = tok_attrs(s->rules, d, j, QG_LEX_ORG);
-        if (tok_lower(d, j) && (ha & QG_ORG_HEAD) && !(ha & QG_ORG_OUTLET) && !tok_cap(d, j + 1))
+        if (tok_lower(d, j) && (ha & QG_ORG_HEAD) && !(ha & (QG_ORG_OUTLET | QG_ORG_PLACE)) && !tok_cap(d, j + 1))
             k = j;
         bool word = (tok_has(d, j, QG_LEX_MODIFIER) && tok_lower(d, j)) || ends_with(d, j, "-based") ||
                     (tok_cap(d, j) && !tok_has(d, j, QG_LEX_FUNCTION) && tok_lower(d, j + 1)) ||
@@ -711,6 +711,29 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     m->flags |= QG_MF_NOMINAL;
     m->gender = QG_GENDER_NEUTER;
     return k + 1;
+}
+
+/* "The FBI said", "NASA", "ODOT says": two to six capital letters name an
+ * organization, unless the words around are capitals too (an all-caps
+ * headline or dateline) or the word is a Roman numeral ("Henry Ford III"). */
+static bool acronym(const scan *s, uint32_t i)
+{
+    const qg_doc *d = s->doc;
+    const qg_token *t = tok(d, i);
+    uint32_t n = qg_tok_len(d, i);
+    if (t->kind != QG_TOK_WORD || !(t->flags & QG_TF_UPPER) || n < 2 || n > 6 ||
+        (t->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN | QG_LEX_HONORIFIC | QG_LEX_TITLE | QG_LEX_DATE | QG_LEX_CUE)))
+        return false;
+    const char *w = qg_tok_text(d, i);
+    bool roman = true;
+    for (uint32_t k = 0; k < n; k++) {
+        if (w[k] < 'A' || w[k] > 'Z')
+            return false;
+        roman = roman && (w[k] == 'I' || w[k] == 'V' || w[k] == 'X');
+    }
+    bool caps_around = (i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_UPPER) && tok_word(d, i - 1)) ||
+                       (i + 1 < s->sent_last && (tok(d, i + 1)->flags & QG_TF_UPPER) && tok_word(d, i + 1));
+    return !roman && !caps_around;
 }
 
 static uint32_t org_at(scan *s, uint32_t i)
@@ -749,6 +772,13 @@ static uint32_t org_at(scan *s, uint32_t i)
     /* A capitalized run ending in a head word: "Civil Defense Organization". */
     if (!tok_cap(d, i) || s->titlecase)
         return i;
+    if (acronym(s, i)) {
+        uint32_t first = i > s->sent_first && qg_tok_is(d, i - 1, "the") && !s->used[i - 1] ? i - 1 : i;
+        qg_mention *m = add_mention(s, first, i + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
+        m->gender = QG_GENDER_NEUTER;
+        m->flags |= QG_MF_ACRONYM;
+        return i + 1;
+    }
     /* "Korvex said" after "Korvex Semiconductor": the short form */
     if (*orgword_slot(s, word_hash(d, i)) && !tok_cap(d, i + 1)) {
         qg_mention *m = add_mention(s, i, i + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);

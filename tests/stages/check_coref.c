@@ -300,6 +300,19 @@ START_TEST(she_skips_unknown_prepositional_object)
 }
 END_TEST
 
+START_TEST(acronym_spells_earlier_name)
+{
+    qg_doc *doc = run_stages("The Oregon Department of Transportation closed the bridge. ODOT says it will reopen. "
+                             "The Centers for Disease Control and Prevention (CDC) issued a report. "
+                             "The CDC recommended screening.",
+                             NULL, "coref");
+    ck_assert_uint_eq(entity_of(doc, "ODOT"), entity_of(doc, "The Oregon Department of Transportation"));
+    ck_assert_uint_eq(entity_of(doc, "CDC"), entity_of(doc, "The Centers for Disease Control and Prevention"));
+    ck_assert_uint_eq(entity_of(doc, "The CDC"), entity_of(doc, "CDC"));
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -360,6 +373,7 @@ static Suite *coref_suite(void)
     tcase_add_test(orgs, the_department);
     tcase_add_test(orgs, the_company_is_the_subject);
     tcase_add_test(orgs, she_skips_unknown_prepositional_object);
+    tcase_add_test(orgs, acronym_spells_earlier_name);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */

@@ -221,8 +221,25 @@ START_TEST(org_nominal_with_modifiers)
                              "it was not consulted.",
                              NULL, "mentions");
     ck_assert(need(doc, "The weather service", QG_MEN_ORG)->flags & QG_MF_NOMINAL);
-    need(doc, "environment ministry", QG_MEN_ORG);
     ck_assert(need(doc, "Cambodia", QG_MEN_ORG)->flags & QG_MF_COUNTRY);
+    need(doc, "environment ministry", QG_MEN_ORG);
+    qg_doc_free(doc);
+    /* "Bridge", "Street" end place names; "the bridge" never speaks */
+    doc = run_stages("The state closed the bridge on Elm Street.", NULL, "mentions");
+    ck_assert_msg(!any_mention_over(doc, "bridge"), "%s", all_mentions(doc));
+    qg_doc_free(doc);
+}
+END_TEST
+
+START_TEST(acronym_organizations)
+{
+    qg_doc *doc = run_stages("The FBI said the suspect fled. NASA said the launch slipped. "
+                             "Henry Ford III said nothing. ALL CAPS HEADLINE WORDS.",
+                             NULL, "mentions");
+    ck_assert(need(doc, "The FBI", QG_MEN_ORG)->flags & QG_MF_ACRONYM);
+    need(doc, "NASA", QG_MEN_ORG);
+    ck_assert_msg(!any_mention_over(doc, "III") || need(doc, "Henry Ford III", QG_MEN_NAME), "%s", all_mentions(doc));
+    ck_assert_msg(!any_mention_over(doc, "CAPS"), "%s", all_mentions(doc));
     qg_doc_free(doc);
 }
 END_TEST
@@ -381,6 +398,7 @@ static Suite *mentions_suite(void)
     tcase_add_test(orgs, head_word_organizations);
     tcase_add_test(orgs, capital_for_country);
     tcase_add_test(orgs, ampersand_organizations);
+    tcase_add_test(orgs, acronym_organizations);
     tcase_add_test(orgs, org_nominal_with_modifiers);
     suite_add_tcase(s, orgs);
     TCase *others = tcase_create("groups_nominals_pronouns");
