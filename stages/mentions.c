@@ -733,7 +733,11 @@ static bool acronym(const scan *s, uint32_t i)
     }
     bool caps_around = (i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_UPPER) && tok_word(d, i - 1)) ||
                        (i + 1 < s->sent_last && (tok(d, i + 1)->flags & QG_TF_UPPER) && tok_word(d, i + 1));
-    return !roman && !caps_around;
+    /* "ERIE, Pa. —": a dateline; "an MRI": a thing, not an organization */
+    bool dateline = i == s->sent_first && i + 1 < s->sent_last &&
+                    (tok_punct(d, i + 1) == ',' || tok_punct(d, i + 1) == '(' || tok_is_dash(d, i + 1));
+    bool article = i > s->sent_first && (qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an"));
+    return !roman && !caps_around && !dateline && !article;
 }
 
 static uint32_t org_at(scan *s, uint32_t i)
