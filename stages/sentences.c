@@ -60,6 +60,38 @@ static bool abbr_ends(const qg_doc *d, const qg_stage_ctx *ctx, uint32_t i)
     return fn != NULL || pr != NULL;
 }
 
+/* Does a quote's frame start at I: a name or pronoun and a verb of
+ * saying that ends the sentence ("Thornton asked.", "she said,"), or the
+ * verb first ("asked Thornton.")? A question or exclamation inside the
+ * quote then does not end the sentence. */
+static bool frame_follows(const qg_doc *d, uint32_t i)
+{
+    uint32_t n = d->tokens.count, k = i;
+    const qg_token *t = &d->tokens.items[k];
+    if (t->flags & QG_TF_PARA)
+        return false;
+    bool verb_first = (t->lex & QG_LEX_CUE) != 0;
+    if (verb_first)
+        k++;
+    uint32_t words = 0;
+    while (k < n && words < 4 && d->tokens.items[k].kind == QG_TOK_WORD &&
+           ((d->tokens.items[k].flags & QG_TF_CAP) || (words == 0 && (d->tokens.items[k].lex & QG_LEX_PRONOUN))) &&
+           !(d->tokens.items[k].lex & QG_LEX_FUNCTION)) {
+        k++;
+        words++;
+        if (d->tokens.items[k - 1].lex & QG_LEX_PRONOUN)
+            break;
+    }
+    if (words == 0 || k >= n)
+        return false;
+    if (!verb_first) {
+        if (!(d->tokens.items[k].lex & QG_LEX_CUE))
+            return false;
+        k++;
+    }
+    return k < n && (qg_tok_is(d, k, ".") || qg_tok_is(d, k, ","));
+}
+
 static bool is_closer(const qg_doc *d, uint32_t i)
 {
     const qg_token *t = &d->tokens.items[i];
@@ -122,6 +154,8 @@ qg_status qg_stage_sentences(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err
         }
         if (d2 > 0)
             continue; /* the quotation goes on */
+        if (j > i + 1 && j < n && (qg_tok_is(doc, i, "?") || qg_tok_is(doc, i, "!")) && frame_follows(doc, j))
+            continue; /* `"... aren't you?" Thornton asked.` */
         if (j < n && !starts_sentence_shape(doc, j))
             continue;
         if (j < n && (doc->tokens.items[j].flags & QG_TF_PARA))

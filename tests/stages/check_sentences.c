@@ -71,6 +71,9 @@ START_TEST(quotation_keeps_frame)
     EXPECT_SENTENCES("He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D Then he left.",
                      "He said: \xE2\x80\x9CWe will win.\xE2\x80\x9D", "Then he left.");
     EXPECT_SENTENCES("It ended (finally.) Then it began.", "It ended (finally.)", "Then it began.");
+    /* A question or exclamation in quotes keeps a frame that follows it. */
+    EXPECT_SENTENCES("\"Are you angry?\" Gail Thornton asked. \"No!\" he said. \"Why?\" Then he left.",
+                     "\"Are you angry?\" Gail Thornton asked.", "\"No!\" he said.", "\"Why?\"", "Then he left.");
 }
 END_TEST
 
