@@ -52,7 +52,7 @@ void attr_speech_after_cue(attr *a, const cue *c)
     bool directive = false; /* "asked the public not to rush": object + (not) to + verb */
     if (c->attrs & QG_CUE_INF)
         for (uint32_t j = k; j < a->last && j < k + 6 && !directive; j++)
-            directive = qg_tok_is(d, j, "to") && tok_lower(d, j + 1) && !tok_has(d, j + 1, QG_LEX_FUNCTION) &&
+            directive = attr_infinitive_at(a, j) &&
                         j > k;
     if ((c->attrs & QG_CUE_WEAK) && !has_that && !directive && tok(d, k)->kind != QG_TOK_QUOTE &&
         !attr_document_subject(a, c)) {

@@ -133,6 +133,19 @@ uint32_t attr_skip_back(const attr *a, uint32_t i)
 }
 
 /* Skips right over date phrases and adverbs after a cue: "said on Sunday that". */
+/* "to fight", "to “finish the job”": an infinitive starts at I */
+bool attr_infinitive_at(const attr *a, uint32_t i)
+{
+    const qg_doc *d = a->doc;
+    if (!qg_tok_is(d, i, "to"))
+        return false;
+    uint32_t v = i + 1;
+    if (v < a->last && tok(d, v)->kind == QG_TOK_QUOTE && a->quote_of[v] != QG_NONE &&
+        d->quotes.items[a->quote_of[v]].open == v)
+        v++;
+    return v < a->last && tok_lower(d, v) && !tok_has(d, v, QG_LEX_FUNCTION);
+}
+
 uint32_t attr_skip_fwd(const attr *a, uint32_t i)
 {
     while (i < a->last) {
@@ -376,6 +389,18 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
 /* Where the content starting at FROM ends (exclusive): at the sentence's
  * final punctuation, or before a new frame: ", saying", ", according to",
  * ", the agency reported", ", which ...", "and insisted that". */
+/* "asked the public not to rush": a directive cue, its addressee and an
+ * infinitive within a few words */
+static bool directive_after(const attr *a, const cue *c)
+{
+    if (!(c->attrs & QG_CUE_INF))
+        return false;
+    for (uint32_t j = c->last + 1; j < a->last && j < c->last + 6; j++)
+        if (attr_infinitive_at(a, j))
+            return true;
+    return false;
+}
+
 /* Does a speaker and a verb of saying start at N ("the American Red Cross
  * said", "several conservatives have said")? */
 static bool speaker_clause_at(const attr *a, uint32_t n)
@@ -461,7 +486,7 @@ uint32_t attr_clause_end(const attr *a, uint32_t from)
                 n++;
             cue c;
             if (attr_cue_at(a, n, &c) && !(c.attrs & (QG_CUE_ING | QG_CUE_NOUN | QG_CUE_PREP)) &&
-                (!(c.attrs & QG_CUE_WEAK) || qg_tok_is(d, c.last, "that")))
+                (!(c.attrs & QG_CUE_WEAK) || qg_tok_is(d, c.last, "that") || directive_after(a, &c)))
                 return i;
             /* ", and the American Red Cross said ...": a new speaker's clause */
             if (speaker_clause_at(a, n))
@@ -540,7 +565,7 @@ uint32_t attr_content_start(const attr *a, const cue *c, bool *has_that)
             k = obj;
     }
     /* "vowed to fight ...": an infinitive is the content, not a frame */
-    bool infinitive = qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION);
+    bool infinitive = attr_infinitive_at(a, k);
     /* "said in a statement it ...": skip a frame ending in a noun cue */
     if (attr_is_prep(a, k) && !qg_tok_is(d, k, "that") && !infinitive) {
         for (uint32_t j = k + 1; j < a->last && j < k + 6; j++) {
@@ -620,7 +645,7 @@ bool attr_content_opens_np(const attr *a, uint32_t k)
          tok(d, k + 1)->kind == QG_TOK_NUMBER))
         return true;
     /* "threatened to strike": an infinitive, not "said to the crowd" */
-    if (qg_tok_is(d, k, "to") && tok_lower(d, k + 1) && !tok_has(d, k + 1, QG_LEX_FUNCTION))
+    if (attr_infinitive_at(a, k))
         return true;
     if (t->kind == QG_TOK_QUOTE || t->kind == QG_TOK_NUMBER)
         return true;

@@ -69,7 +69,11 @@ uint32_t attr_skip_back(const attr *a, uint32_t i);
 /* Skips right over date phrases and adverbs after a cue: "said on Sunday that". */
 uint32_t attr_skip_fwd(const attr *a, uint32_t i);
 
+/* Where a frame's tail ("in a statement posted on X.") reaches the sentence
+ * end after cue word I, else I. */
 uint32_t attr_frame_tail_end(const attr *a, uint32_t i);
+/* Does an infinitive ("to fight", "to “finish the job”") start at I? */
+bool attr_infinitive_at(const attr *a, uint32_t i);
 bool attr_mention_ends_at(const attr *a, uint32_t p, uint32_t *m);
 
 bool attr_mention_starts_at(const attr *a, uint32_t i, uint32_t *m);

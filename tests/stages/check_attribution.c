@@ -289,6 +289,19 @@ START_TEST(though_clause_is_a_new_report)
 }
 END_TEST
 
+START_TEST(quoted_infinitive_and_directive)
+{
+    qg_doc *doc = run_stages("Mark Dombrowski promised to " LQ "finish the job" RQ " in Erie. Steven Marsh said his "
+                             "client would fight and asked the public not to rush to judgment.",
+                             NULL, "attribution");
+    expect_stmt(doc, "to " LQ "finish the job" RQ " in Erie", QG_STMT_MIXED, "Mark Dombrowski", "promised",
+                "Mark Dombrowski");
+    expect_stmt(doc, "his client would fight", QG_STMT_INDIRECT, "Steven Marsh", "said", "Steven Marsh");
+    expect_stmt(doc, "the public not to rush to judgment", QG_STMT_INDIRECT, "Steven Marsh", "asked", "Steven Marsh");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -621,6 +634,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, content_before_frame_with_place);
     tcase_add_test(reported, that_clause_with_inner_commas);
     tcase_add_test(reported, though_clause_is_a_new_report);
+    tcase_add_test(reported, quoted_infinitive_and_directive);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);
