@@ -41,6 +41,17 @@ static bool compound_noun(const attr *a, uint32_t i, const qg_lex_entry *e)
 }
 
 /* The cue starting at token I, if it is used as a cue there. */
+/* "went on to say", "goes on to say": the verb of saying is the event */
+static bool went_on_to(const attr *a, uint32_t to)
+{
+    const qg_doc *d = a->doc;
+    if (to < a->first + 2 || !qg_tok_is(d, to - 1, "on"))
+        return false;
+    uint32_t v = to - 2;
+    return qg_tok_is(d, v, "went") || qg_tok_is(d, v, "go") || qg_tok_is(d, v, "goes") || qg_tok_is(d, v, "going") ||
+           qg_tok_is(d, v, "gone");
+}
+
 bool attr_cue_at(const attr *a, uint32_t i, cue *c)
 {
     const qg_doc *d = a->doc;
@@ -63,8 +74,11 @@ bool attr_cue_at(const attr *a, uint32_t i, cue *c)
     /* "declined to comment", "urged the council to reject": infinitives
      * report no speech event of their own. */
     if (i > a->first && qg_tok_is(d, i - 1, "to") && !(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) &&
-        !(i > a->first + 1 && tok_fn(a->rules, d, i - 2, QG_FN_AUX)))
-        return false; /* but "is expected to say" reports a speech to come */
+        !(i > a->first + 1 && tok_fn(a->rules, d, i - 2, QG_FN_AUX))) {
+        if (!went_on_to(a, i - 1))
+            return false; /* but "is expected to say" reports a speech to come */
+        c->first = i - 3; /* "went on to say": one cue, its subject before "went" */
+    }
     /* "his remarks", "the claim": nouns, unless a noun cue. */
     if (!(e->attrs & (QG_CUE_NOUN | QG_CUE_PREP)) && (nounlike_before(a, i) || compound_noun(a, i, e)))
         return false;

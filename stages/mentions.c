@@ -575,8 +575,14 @@ static uint32_t group_at(scan *s, uint32_t i)
     } else if (g & QG_GROUP_SINGULAR) {
         /* "a source", "an official", "one investor": singular heads need an
          * indefinite article. */
-        if (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
-                                     qg_tok_is(d, i - 1, "one") || tok_has(d, i - 1, QG_LEX_MODIFIER)))
+        /* "the source, who ...", "the official said": a definite one set
+         * off or speaking ("the source of the leak" is no speaker; "the group"
+         * is an organization nominal) */
+        bool definite = i > s->sent_first && qg_tok_is(d, i - 1, "the") && !tok_has(d, i, QG_LEX_ORG) &&
+                        (tok_punct(d, i + 1) == ',' || tok_has(d, i + 1, QG_LEX_CUE));
+        if (!definite &&
+            (i == s->sent_first || !(qg_tok_is(d, i - 1, "a") || qg_tok_is(d, i - 1, "an") ||
+                                     qg_tok_is(d, i - 1, "one") || tok_has(d, i - 1, QG_LEX_MODIFIER))))
             return i;
     }
     uint32_t start = i;

@@ -302,6 +302,19 @@ START_TEST(quoted_infinitive_and_directive)
 }
 END_TEST
 
+START_TEST(went_on_to_say_and_documents_that_read)
+{
+    qg_doc *doc = run_stages("Joe Biden went on to say that the economy was strong. " LQ "This is a historic day," RQ
+                             " the statement read. The source, who requested anonymity, added that no decision "
+                             "had been made.",
+                             NULL, "attribution");
+    expect_stmt(doc, "the economy was strong", QG_STMT_INDIRECT, "Joe Biden", "went on to say", "Joe Biden");
+    expect_stmt(doc, "This is a historic day", QG_STMT_DIRECT, "the statement", "read", "the statement");
+    expect_stmt(doc, "no decision had been made", QG_STMT_INDIRECT, "The source", "added", "The source");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -635,6 +648,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, that_clause_with_inner_commas);
     tcase_add_test(reported, though_clause_is_a_new_report);
     tcase_add_test(reported, quoted_infinitive_and_directive);
+    tcase_add_test(reported, went_on_to_say_and_documents_that_read);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);
