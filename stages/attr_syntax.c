@@ -387,6 +387,17 @@ uint32_t attr_subject_before(attr *a, uint32_t c, uint32_t *joint)
         }
         return relative_subject(a, p);
     }
+    /* "A source close to Reyes told", "officials in Colombo said": the
+     * unnamed group, not the name in its tail */
+    uint32_t f = a->doc->mentions.items[m].first, g;
+    if (f >= a->first + 2 && attr_is_prep(a, f - 1) && !qg_tok_is(a->doc, f - 1, "that") &&
+        (attr_mention_ends_at(a, f - 2, &g) ||
+         (f >= a->first + 3 && tok_lower(a->doc, f - 2) && !tok_has(a->doc, f - 2, QG_LEX_FUNCTION) &&
+          attr_mention_ends_at(a, f - 3, &g))) &&
+        (a->doc->mentions.items[g].kind == QG_MEN_GROUP || a->doc->mentions.items[g].kind == QG_MEN_NOMINAL)) {
+        a->np_end = i;
+        return g;
+    }
     uint32_t inner = m;
     m = attached_subject(a, m);
     if (m != inner)

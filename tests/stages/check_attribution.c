@@ -315,6 +315,16 @@ START_TEST(went_on_to_say_and_documents_that_read)
 }
 END_TEST
 
+START_TEST(group_with_name_in_tail)
+{
+    qg_doc *doc = run_stages("Julian Reyes left. A source close to Reyes told reporters that the actor was sad.", NULL,
+                             "attribution");
+    /* the group speaks (named by its mention), not Julian Reyes */
+    expect_stmt(doc, "the actor was sad", QG_STMT_INDIRECT, "A source close to Reyes", "told", "A source");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -649,6 +659,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, though_clause_is_a_new_report);
     tcase_add_test(reported, quoted_infinitive_and_directive);
     tcase_add_test(reported, went_on_to_say_and_documents_that_read);
+    tcase_add_test(reported, group_with_name_in_tail);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);
