@@ -104,6 +104,16 @@ void attr_speech_after_cue(attr *a, const cue *c)
     }
     dr.first = k;
     dr.last = attr_clause_end(a, k);
+    /* "Salami, who said the enemy would fail, spoke on Monday": the
+     * relative clause closes at its comma */
+    uint32_t sf = d->mentions.items[dr.source].first;
+    if (sf > a->first && tok_punct(d, sf - 1) == ',' &&
+        (tok_attrs(a->rules, d, sf, QG_LEX_PRONOUN) & QG_PRON_RELATIVE))
+        for (uint32_t j = k; j < dr.last; j++)
+            if (tok_punct(d, j) == ',' && a->quote_of[j] == QG_NONE) {
+                dr.last = j;
+                break;
+            }
     if (dr.last <= dr.first)
         return;
     if (dr.rule == QG_R_SPEECH_NP && attr_anaphoric_np(a, dr.first, dr.last))
@@ -133,6 +143,10 @@ bool attr_speech_before_cue(attr *a, const cue *c)
         source_end = a->np_end;
         if (source == QG_NONE || a->coordinated)
             return false; /* "X said ... and urged Y": no content before the cue */
+        /* "The effort, which has not been reported, is ...": a relative
+         * clause about the content's subject, not a frame after it */
+        if (tok_attrs(a->rules, d, d->mentions.items[source].first, QG_LEX_PRONOUN) & QG_PRON_RELATIVE)
+            return false;
         uint32_t sf = d->mentions.items[source].first;
         if (joint != QG_NONE)
             sf = d->mentions.items[joint].first;
@@ -231,21 +245,29 @@ bool attr_relay_as_saying(attr *a, const cue *c)
 void attr_according_to(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
-    uint32_t m = QG_NONE, mend;
-    if (attr_mention_starts_at(a, c->last, &m) && !(tok(d, d->mentions.items[m].last)->flags & QG_TF_POSS) &&
+    uint32_t m = QG_NONE, mend, source_end = QG_NONE;
+    bool found = attr_mention_starts_at(a, c->last, &m) && !(tok(d, d->mentions.items[m].last)->flags & QG_TF_POSS);
+    if (found &&
         !(tok_lower(d, d->mentions.items[m].last) && !tok_has(d, d->mentions.items[m].last, QG_LEX_FUNCTION))) {
         mend = d->mentions.items[m].last;
     } else {
         /* "according to the mayor's budget office": the office, not the mayor */
-        m = QG_NONE;
+        uint32_t kind = found ? d->mentions.items[m].kind : QG_MEN_NAME;
         /* "according to a large study published on Tuesday, ..." */
         mend = c->last;
         while (mend < a->last && tok_punct(d, mend) != ',' && !(tok(d, mend)->flags & QG_TF_SENT_END))
             mend++;
+        /* "according to three people familiar with the talks": an unnamed
+         * group keeps its tail in the source span */
+        if (found && kind == QG_MEN_GROUP) /* (not "an inspector general report") */
+            source_end = mend;
+        else
+            m = QG_NONE;
     }
     draft dr = attr_new_draft(QG_R_SPEECH_ACCORDING_TO, m != QG_NONE ? 850 : 600);
     dr.cue = *c;
     dr.source = m;
+    dr.source_end = source_end;
     if (c->first == a->first || (c->first == a->first + 1 && tok_is_dash(d, a->first))) {
         dr.first = mend;
         dr.last = attr_clause_end(a, mend + 1);

@@ -523,8 +523,9 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
              * commander says ..." then "Brigadier General X said". */
             bool lead = c.body_index[c.sent_of[m->first]] < LEAD_SENTENCES ||
                         (doc->sentences.items[c.sent_of[m->first]].flags & QG_SF_HEADLINE);
-            if (indefinite && ((ha & QG_TITLE_GENERIC) || !lead))
-                break; /* "a spokesman for Zarif": someone unnamed */
+            if (indefinite && ((ha & QG_TITLE_GENERIC) || !lead || qg_tok_is(doc, m->first, "one") ||
+                               qg_tok_is(doc, m->first, "another")))
+                break; /* "a spokesman for Zarif", "one Trump adviser": someone unnamed */
             if (indefinite || (!article && lead))
                 ent = nominal_forward(&c, i);
             else

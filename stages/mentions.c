@@ -446,8 +446,10 @@ static uint32_t bare_honorific_at(scan *s, uint32_t i)
 static uint32_t nominal_at(scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
+    /* "one Trump adviser", "another GOP senator": unnamed, like "a" */
     bool det = (tok_fn(s->rules, d, i, QG_FN_DET) &&
-                (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an"))) ||
+                (qg_tok_is(d, i, "the") || qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an") ||
+                 qg_tok_is(d, i, "one") || qg_tok_is(d, i, "another"))) ||
                (tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE);
     /* "Norveta's chief medical officer": a possessor is as good as "the" */
     bool possessed = i > s->sent_first && (tok(d, i - 1)->flags & QG_TF_POSS);
@@ -537,7 +539,7 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     bool plural = (gattrs & QG_GROUP_PLURAL) != 0;
     qg_mention *m = add_mention(s, i, e, plural ? QG_MEN_GROUP : QG_MEN_NOMINAL, QG_R_MENTION_NOMINAL);
     m->head = head;
-    if (det && !possessed && (qg_tok_is(d, i, "a") || qg_tok_is(d, i, "an")))
+    if (det && !possessed && !qg_tok_is(d, i, "the") && !(tok_attrs(s->rules, d, i, QG_LEX_PRONOUN) & QG_PRON_POSSESSIVE))
         m->flags |= QG_MF_INDEFINITE;
     m->title_first = j;
     m->title_last = head + head_len;
@@ -593,7 +595,7 @@ static uint32_t group_at(scan *s, uint32_t i)
         const qg_token *t = tok(d, p);
         if ((t->lex & (QG_LEX_MODIFIER | QG_LEX_GROUP | QG_LEX_ORG)) ||
             (t->kind == QG_TOK_WORD && (t->flags & QG_TF_UPPER)) ||
-            ((g & QG_GROUP_DOCUMENT) && t->kind == QG_TOK_NUMBER) ||
+            t->kind == QG_TOK_NUMBER || /* "three people familiar with", "a 2019 report" */
             (tok_cap(d, p) && !(t->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN | QG_LEX_CUE | QG_LEX_DATE)))) {
             start = p;
             continue;

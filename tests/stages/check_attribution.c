@@ -325,6 +325,22 @@ START_TEST(group_with_name_in_tail)
 }
 END_TEST
 
+START_TEST(relative_clauses_and_unnamed_sources)
+{
+    qg_doc *doc = run_stages("Hossein Salami, who said the enemy would fail, spoke on Monday. The effort, which has "
+                             "not been reported, is led by a PAC. Allies are drawing up plans, according to three "
+                             "people familiar with the talks. " LQ "It is a bad idea," RQ " one GOP senator said.",
+                             NULL, "attribution");
+    expect_stmt(doc, "the enemy would fail", QG_STMT_INDIRECT, "who", "said", "Hossein Salami");
+    expect_stmt(doc, "Allies are drawing up plans", QG_STMT_INDIRECT, "three people familiar with the talks",
+                "according to", "three people");
+    expect_stmt(doc, "It is a bad idea", QG_STMT_DIRECT, "one GOP senator", "said", "one GOP senator");
+    for (uint32_t k = 0; k < doc->statements.count; k++) /* the relative clause is no frame */
+        ck_assert_msg(doc->statements.items[k].rule != QG_R_SPEECH_CLAUSE_AFTER, "statement %u", k);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -660,6 +676,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, quoted_infinitive_and_directive);
     tcase_add_test(reported, went_on_to_say_and_documents_that_read);
     tcase_add_test(reported, group_with_name_in_tail);
+    tcase_add_test(reported, relative_clauses_and_unnamed_sources);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);
