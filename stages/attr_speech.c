@@ -16,8 +16,11 @@ void attr_speech_after_cue(attr *a, const cue *c)
 {
     qg_doc *d = a->doc;
     /* ", saying ...", "and adding ...", "on Thursday demanding ..." */
+    /* (and "slammed for saying ...", "faced criticism after claiming ...":
+     * the subject said it) */
     bool participle = (c->attrs & QG_CUE_ING) && c->first > a->first &&
                       (tok_punct(d, c->first - 1) == ',' || qg_tok_is(d, c->first - 1, "and") ||
+                       qg_tok_is(d, c->first - 1, "for") || qg_tok_is(d, c->first - 1, "after") ||
                        a->timex_of[c->first - 1] != QG_NONE);
     if ((c->attrs & QG_CUE_ING) && !participle)
         return; /* "speaking", "as saying": handled by their frames */

@@ -341,6 +341,14 @@ START_TEST(relative_clauses_and_unnamed_sources)
 }
 END_TEST
 
+START_TEST(criticized_for_saying)
+{
+    qg_doc *doc = run_stages("Roger Marsh was slammed for saying teachers are overpaid.", NULL, "attribution");
+    expect_stmt(doc, "teachers are overpaid", QG_STMT_INDIRECT, "Roger Marsh", "saying", "Roger Marsh");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(two_cues_one_subject)
 {
     qg_doc *doc = run_stages("Hossein Salami said the talks failed and warned that war was near.", NULL,
@@ -677,6 +685,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(reported, went_on_to_say_and_documents_that_read);
     tcase_add_test(reported, group_with_name_in_tail);
     tcase_add_test(reported, relative_clauses_and_unnamed_sources);
+    tcase_add_test(reported, criticized_for_saying);
     tcase_add_test(reported, two_cues_one_subject);
     tcase_add_test(reported, appositive_and_relative_subjects);
     tcase_add_test(reported, source_with_place_tail);
