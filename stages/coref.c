@@ -228,7 +228,7 @@ static uint32_t possessed_by(const coref *c, uint32_t mi)
  * or begin those ("Centers for Disease Control and Prevention": CDC). */
 static bool initials_match(const qg_doc *d, const char *a, uint32_t n, uint32_t first, uint32_t last)
 {
-    char caps[16], all[16];
+    char caps[16] = {0}, all[16] = {0};
     uint32_t nc = 0, na = 0;
     for (uint32_t t = first; t < last && na < sizeof all; t++) {
         if (!tok_word(d, t) || qg_tok_is(d, t, "the"))
