@@ -851,9 +851,11 @@ static uint32_t pronoun_at(scan *s, uint32_t i)
     uint32_t a = tok_attrs(s->rules, s->doc, i, QG_LEX_PRONOUN);
     if (!(a & (QG_PRON_SUBJECT | QG_PRON_RELATIVE)) || s->used[i])
         return i;
-    /* "He" capitalized in mid-sentence is a name ("Vice Premier Liu He") */
-    if (tok_cap(s->doc, i) && i > s->sent_first && tok(s->doc, i - 1)->kind != QG_TOK_QUOTE &&
-        !(tok(s->doc, i)->flags & QG_TF_UPPER) && !qg_tok_is(s->doc, i, "i"))
+    /* "He" capitalized after a capitalized word is part of a name ("Vice
+     * Premier Liu He"); after a dash, colon or bracket it is still "he" */
+    if (tok_cap(s->doc, i) && i > s->sent_first && tok_word(s->doc, i - 1) && tok_cap(s->doc, i - 1) &&
+        !(tok(s->doc, i - 1)->lex & (QG_LEX_FUNCTION | QG_LEX_PRONOUN)) && !(tok(s->doc, i)->flags & QG_TF_UPPER) &&
+        !qg_tok_is(s->doc, i, "i"))
         return i;
     /* "it" stands for a speaker only as the subject of a speech verb: "it said" */
     if ((a & QG_PRON_NEUTER) && !(a & QG_PRON_RELATIVE)) {

@@ -351,6 +351,11 @@ START_TEST(pronouns)
     ck_assert_uint_eq(m->gender, QG_GENDER_NEUTER);
     ck_assert_uint_eq(qg_tok_len(doc, m->first), 2); /* "It" alone, not "It said" */
     qg_doc_free(doc);
+    /* "He" after a capitalized word is part of a name; after a dash, "he" */
+    doc = run_stages("Vice Premier Liu He spoke. WASHINGTON \xE2\x80\x94 He said no.", NULL, "mentions");
+    need(doc, "Vice Premier Liu He", QG_MEN_NAME);
+    need(doc, "He", QG_MEN_PRONOUN);
+    qg_doc_free(doc);
 }
 END_TEST
 
