@@ -178,8 +178,11 @@ bool attr_frame_before(attr *a, uint32_t qi)
         uint32_t n = q->close + 1;
         char np = tok_punct(d, n);
         bool comma_inside = q->last > q->first && tok_punct(d, q->last - 1) == ','; /* `"...," and ...` */
+        /* `'Don't quit.' We're going to ...`: a sentence ends inside the marks */
+        bool final_inside = q->last > q->first && (tok(d, q->last - 1)->flags & QG_TF_SENT_END) &&
+                            tok_cap(d, n);
         if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && np != ',' && np != ':' && np != ';' &&
-            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n) && !comma_inside)
+            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n) && !comma_inside && !final_inside)
             return false;
     }
     /* A quote inside a quote has its frame inside the outer one: search there,

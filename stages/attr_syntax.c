@@ -545,12 +545,16 @@ uint32_t attr_clause_subject(const attr *a, uint32_t before)
         if (a->sent_of[t] != a->sent)
             break;
     }
+    /* (inside a quote, the words of the same quote: "He looked at me and
+     * said, '...'") */
     for (uint32_t i = attr_content_first(a); i < before; i++) {
         uint32_t m = a->mention_of[i];
-        if (m != QG_NONE && a->quote_of[i] == QG_NONE && !(i > a->first && attr_is_prep(a, i - 1)) &&
+        if (m != QG_NONE && a->quote_of[i] == a->quote_of[before] && !(i > a->first && attr_is_prep(a, i - 1)) &&
             !tok_poss(d, d->mentions.items[m].last)) {
+            /* an unresolved pronoun names no one, except as the frame of a
+             * quote inside a quote, where its statement still counts */
             uint32_t k = d->mentions.items[m].kind;
-            if (k != QG_MEN_PRONOUN || d->mentions.items[m].entity != QG_NONE)
+            if (k != QG_MEN_PRONOUN || d->mentions.items[m].entity != QG_NONE || a->nested)
                 return m;
         }
     }

@@ -551,6 +551,24 @@ START_TEST(bill_title_is_no_statement)
 }
 END_TEST
 
+START_TEST(nested_quote_framed_inside)
+{
+    /* the inner quote's frame is inside the outer quote, with an unresolved
+     * "He"; a sentence may end inside the inner marks */
+    qg_doc *doc = run_stages(LQ "He looked at me and said, " LS "If you talk, you are done," RS " and I believed him," RQ
+                             " Molina testified. " LQ "Coach told us, " LS "Do not quit." RS " We will honor that," RQ
+                             " Brooks said.",
+                             NULL, "attribution");
+    const qg_statement *s = statement_with(doc, "If you talk, you are done");
+    ck_assert_uint_eq(s->kind, QG_STMT_DIRECT);
+    ck_assert_uint_eq(s->rule, QG_R_NESTED);
+    s = statement_with(doc, "Do not quit.");
+    ck_assert_uint_eq(s->kind, QG_STMT_DIRECT);
+    ck_assert_uint_eq(s->rule, QG_R_NESTED);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(nested_quote)
 {
     qg_doc *doc = run_stages(
@@ -673,6 +691,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(direct, unattributed_quote_has_no_speaker);
     tcase_add_test(direct, pronoun_source_right_person);
     tcase_add_test(direct, nested_quote);
+    tcase_add_test(direct, nested_quote_framed_inside);
     suite_add_tcase(s, direct);
     TCase *reported = tcase_create("reported");
     tcase_add_test(reported, said_that_clause);
