@@ -312,6 +312,18 @@ static void resolve_org(coref *c, uint32_t mi)
         }
     }
     uint32_t *slot = map_slot(c, key);
+    if (!*slot && m->last == f0 + 1 && (tok_attrs(c->rules, d, f0, QG_LEX_ORG) & QG_ORG_OUTLET)) {
+        /* "The Post" after "The Washington Post", "the Times" after "the Los
+         * Angeles Times": an outlet by the last word of its name (only
+         * outlets: "the House" is not "the White House") */
+        uint64_t word = hash_folded(d, f0, f0 + 1);
+        for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW && !*slot;) {
+            const qg_mention *p = &d->mentions.items[k];
+            if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && p->last > p->first + 1 &&
+                !(p->flags & QG_MF_NOMINAL) && hash_folded(d, p->last - 1, p->last) == word)
+                *slot = p->entity + 1;
+        }
+    }
     if (!*slot)
         *slot = new_entity(c, QG_ENT_ORG, mi) + 1;
     uint32_t ent = *slot - 1;

@@ -512,6 +512,16 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     }
     if (head == QG_NONE)
         return i;
+    /* "The Meridian County Health Authority": a capitalized head that also
+     * ends organization names names an organization, not a person */
+    if (tok_attrs(s->rules, d, head, QG_LEX_ORG) & QG_ORG_HEAD) {
+        if (tok_cap(d, head) && head > j)
+            return i;
+        /* "the health authority said": the organization nominal, unless a
+         * name follows ("the highest authority Supreme Leader Ali Khamenei") */
+        if (!tok_cap(d, head) && !name_word(s, head + head_len))
+            return i;
+    }
     uint32_t e = head + head_len;
     /* A name right after the title makes it a person mention, handled there. */
     if (name_word(s, e))

@@ -313,6 +313,21 @@ START_TEST(acronym_spells_earlier_name)
 }
 END_TEST
 
+START_TEST(outlet_by_last_word_and_authority)
+{
+    qg_doc *doc = run_stages("The White House said no. The House passed the bill. The Washington Post reported it. "
+                             "The Post said so. The Meridian County Health Authority awarded a contract. "
+                             "The health authority said the award was fair.",
+                             NULL, "coref");
+    ck_assert_uint_eq(entity_of(doc, "The Post"), entity_of(doc, "The Washington Post"));
+    ck_assert_uint_ne(entity_of(doc, "The House"), entity_of(doc, "The White House"));
+    uint32_t e = entity_of(doc, "The health authority");
+    ck_assert_uint_eq(e, entity_of(doc, "The Meridian County Health Authority"));
+    ck_assert_uint_eq(doc->entities.items[e].type, QG_ENT_ORG);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -374,6 +389,7 @@ static Suite *coref_suite(void)
     tcase_add_test(orgs, the_company_is_the_subject);
     tcase_add_test(orgs, she_skips_unknown_prepositional_object);
     tcase_add_test(orgs, acronym_spells_earlier_name);
+    tcase_add_test(orgs, outlet_by_last_word_and_authority);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */
