@@ -374,6 +374,14 @@ static uint32_t nominal_target(coref *c, uint32_t mi)
     return best_office;
 }
 
+/* "By Hannah Brooks": the reporter, never the person a headline means */
+static bool in_byline(const coref *c, const qg_mention *p)
+{
+    const qg_doc *d = c->doc;
+    const qg_sentence *s = &d->sentences.items[c->sent_of[p->first]];
+    return (s->flags & QG_SF_HEADLINE) && qg_tok_is(d, s->first, "by") && p->first <= s->first + 1;
+}
+
 /* Forward resolution needs the entities of later mentions, so it runs in
  * a second pass over mentions still unresolved. */
 static uint32_t nominal_forward(coref *c, uint32_t mi)
@@ -385,7 +393,7 @@ static uint32_t nominal_forward(coref *c, uint32_t mi)
     for (uint32_t k = mi + 1; k < d->mentions.count && k - mi <= WINDOW; k++) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind != QG_MEN_NAME || p->entity == QG_NONE ||
-            d->entities.items[p->entity].type != QG_ENT_PERSON)
+            d->entities.items[p->entity].type != QG_ENT_PERSON || in_byline(c, p))
             continue;
         const person_info *pi = &c->info[p->entity];
         for (uint32_t w = 0; w < pi->nwords; w++)

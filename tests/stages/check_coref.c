@@ -328,6 +328,16 @@ START_TEST(outlet_by_last_word_and_authority)
 }
 END_TEST
 
+START_TEST(headline_nominal_skips_byline)
+{
+    qg_doc *doc = run_stages("Former dispatcher testifies company cut corners\n\nBy Hannah Brooks\n\n"
+                             "A former dispatcher, Kevin Alder, testified Wednesday that managers lied.",
+                             NULL, "coref");
+    ck_assert_uint_ne(entity_of(doc, "Former dispatcher"), entity_of(doc, "Hannah Brooks"));
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -390,6 +400,7 @@ static Suite *coref_suite(void)
     tcase_add_test(orgs, she_skips_unknown_prepositional_object);
     tcase_add_test(orgs, acronym_spells_earlier_name);
     tcase_add_test(orgs, outlet_by_last_word_and_authority);
+    tcase_add_test(orgs, headline_nominal_skips_byline);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */
