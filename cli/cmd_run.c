@@ -52,6 +52,7 @@ typedef struct {
     bool from_layers;
     bool quiet;
     bool stats;           /* --stats: time per stage and peak memory on stderr */
+    bool replace_utf8;    /* --invalid-utf8=replace */
     long jobs;            /* -j N: threads */
     char **inputs;        /* the operands, in argv */
     int ninputs;
@@ -72,7 +73,7 @@ typedef struct {
 /* ---- options ---- */
 
 enum { OPT_OUTPUT, OPT_DATE, OPT_ID, OPT_JSONL, OPT_RULES, OPT_STAGES, OPT_EMIT,
-       OPT_FROM_LAYERS, OPT_QUIET, OPT_JOBS, OPT_STATS, OPT_HELP, OPT_VERSION };
+       OPT_FROM_LAYERS, OPT_QUIET, OPT_JOBS, OPT_STATS, OPT_INVALID_UTF8, OPT_HELP, OPT_VERSION };
 
 static const struct {
     const char *name; /* without the leading -- */
@@ -91,6 +92,7 @@ static const struct {
     {"quiet", 'q', false, OPT_QUIET},
     {"jobs", 'j', true, OPT_JOBS},
     {"stats", 0, false, OPT_STATS},
+    {"invalid-utf8", 0, true, OPT_INVALID_UTF8},
     {"help", 'h', false, OPT_HELP},
     {"version", 0, false, OPT_VERSION},
 };
@@ -123,6 +125,10 @@ void qg_run_usage(FILE *out)
           "  -j, --jobs N       annotate on N threads (default: the number of cores);\n"
           "                     the output is the same as with -j 1\n"
           "      --stats        print time per stage and peak memory on stderr\n"
+          "      --invalid-utf8 POLICY\n"
+          "                     error (default): a document with invalid UTF-8 gets an\n"
+          "                     error record; replace: each ill-formed sequence becomes\n"
+          "                     U+FFFD, as Python's errors=\"replace\" decodes it\n"
           "  -h, --help         print this help and exit\n"
           "      --version      print the version and exit\n"
           "\n"
@@ -220,6 +226,11 @@ static int parse_args(int argc, char **argv, run_opts *o)
         case OPT_FROM_LAYERS: o->from_layers = true; break;
         case OPT_QUIET: o->quiet = true; break;
         case OPT_STATS: o->stats = true; break;
+        case OPT_INVALID_UTF8:
+            if (strcmp(value, "error") != 0 && strcmp(value, "replace") != 0)
+                return usage_error("--invalid-utf8 takes error or replace, not '%s'", value);
+            o->replace_utf8 = strcmp(value, "replace") == 0;
+            break;
         case OPT_JOBS: {
             char *end = NULL;
             errno = 0;
@@ -339,6 +350,9 @@ static void annotate(run_state *st, const char *id, const char *source, const ch
     qg_error err;
     memset(&err, 0, sizeof err);
     qg_doc *doc = qg_doc_new(st->p, id, source, text, len, date, &err);
+    if (doc && qg_doc_replaced(doc) && !st->o->quiet)
+        fprintf(st->err, "quotegraph: %s: replaced %u ill-formed UTF-8 sequence%s with U+FFFD\n", label,
+                qg_doc_replaced(doc), qg_doc_replaced(doc) == 1 ? "" : "s");
     if (doc)
         finish_doc(st, doc, label, lineno);
     else
@@ -756,6 +770,7 @@ int qg_cmd_run(int argc, char **argv)
         goto done;
     }
     popts.timing = o.stats;
+    popts.replace_utf8 = o.replace_utf8;
     st.p = qg_pipeline_new(st.rules, &popts);
     if (!st.p) {
         fputs("quotegraph: out of memory\n", stderr);

@@ -3,6 +3,7 @@
 #include "doc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pipeline_internal.h"
@@ -125,6 +126,9 @@ static void read_metadata(qg_pipeline *p, qg_doc *doc)
         doc->date = (qg_date){y, m, d};
 }
 
+static qg_doc *doc_create(qg_pipeline *p, const char *id, const char *source, const char *text, size_t len,
+                          const char *date_iso, qg_error *err);
+
 qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
                    size_t len, const char *date_iso, qg_error *err)
 {
@@ -135,12 +139,43 @@ qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const cha
         return NULL;
     }
     long bad = qg_utf8_validate(text, len);
-    if (bad >= 0) {
+    char *repaired = NULL;
+    size_t replaced = 0;
+    if (bad >= 0 && p->opts.replace_utf8) {
+        repaired = malloc(3 * len); /* each bad byte may become 3 (U+FFFD) */
+        if (!repaired) {
+            doc_error(err, QG_ERR_IO, -1, "out of memory");
+            return NULL;
+        }
+        len = qg_utf8_replace(text, len, repaired, &replaced);
+        text = repaired;
+        if (len > QG_MAX_DOC_BYTES) {
+            free(repaired);
+            char msg[128];
+            snprintf(msg, sizeof msg, "document is %zu bytes after replacing invalid UTF-8; the limit is %u", len,
+                     QG_MAX_DOC_BYTES);
+            doc_error(err, QG_ERR_TOO_LARGE, -1, msg);
+            return NULL;
+        }
+    } else if (bad >= 0) {
         char msg[128];
         snprintf(msg, sizeof msg, "invalid UTF-8 at byte %ld", bad);
         doc_error(err, QG_ERR_UTF8, bad, msg);
         return NULL;
     }
+    qg_doc *doc = doc_create(p, id, source, text, len, date_iso, err);
+    free(repaired);
+    if (doc)
+        doc->replaced = (uint32_t)replaced;
+    return doc;
+}
+
+uint32_t qg_doc_replaced(const qg_doc *doc) { return doc->replaced; }
+
+/* qg_doc_new after the encoding checks: TEXT is valid UTF-8. */
+static qg_doc *doc_create(qg_pipeline *p, const char *id, const char *source, const char *text, size_t len,
+                          const char *date_iso, qg_error *err)
+{
     const char *nul = memchr(text, '\0', len);
     if (nul) {
         char msg[128];

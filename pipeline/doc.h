@@ -192,6 +192,7 @@ typedef struct qg_doc {
     const char *text;   /* original bytes, valid UTF-8, NUL-terminated */
     uint32_t len;       /* bytes */
     uint32_t body;      /* first byte after a `date YYYY-MM-DD` metadata line, else 0 */
+    uint32_t replaced;  /* ill-formed UTF-8 sequences replaced by U+FFFD */
     qg_date date;
     uint32_t *cp_marks; /* code points before each 64-byte block (qg_doc_cp) */
     uint32_t stages_done; /* bit i set when stage i has run */

@@ -62,6 +62,7 @@ typedef struct qg_pipeline qg_pipeline;
 typedef struct {
     uint32_t stages;    /* bit set of stages to run (qg_stage_mask); 0 = all */
     int timing;         /* nonzero: measure each stage's time (qg_pipeline_stage_seconds) */
+    int replace_utf8;   /* nonzero: invalid UTF-8 becomes U+FFFD instead of an error */
 } qg_options;
 
 /* Returns a pipeline over RULES (borrowed: must outlive it), or NULL when
@@ -72,10 +73,15 @@ void qg_pipeline_free(qg_pipeline *p);
 /* Creates a document from TEXT[0..len) (copied). ID and SOURCE are copied;
  * SOURCE may be NULL. DATE_ISO ("YYYY-MM-DD") may be NULL; otherwise a
  * leading `date YYYY-MM-DD` line sets it. Returns NULL with ERR filled for
- * invalid UTF-8, NUL bytes or a document over QG_MAX_DOC_BYTES. */
+ * invalid UTF-8 (unless opts.replace_utf8: then each ill-formed sequence
+ * becomes U+FFFD, as Python's errors="replace" decodes it), NUL bytes or a
+ * document over QG_MAX_DOC_BYTES. */
 qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
                    size_t len, const char *date_iso, qg_error *err);
 void qg_doc_free(qg_doc *doc);
+
+/* How many ill-formed UTF-8 sequences qg_doc_new replaced in DOC. */
+uint32_t qg_doc_replaced(const qg_doc *doc);
 
 /* Runs the selected stages that have not run yet, in table order. */
 qg_status qg_pipeline_run(qg_pipeline *p, qg_doc *doc, qg_error *err);

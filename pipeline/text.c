@@ -3,6 +3,68 @@
 
 #include <utf8proc.h>
 
+/* The length of the well-formed sequence at U[i] (*VALID set), else of its
+ * maximal subpart: the longest start of a well-formed sequence present,
+ * at least one byte (Unicode 3.9, Table 3-7; what Python's
+ * bytes.decode(errors="replace") replaces by one U+FFFD). */
+static size_t utf8_sequence(const unsigned char *u, size_t len, size_t i, bool *valid)
+{
+    unsigned char c = u[i];
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t n;
+    *valid = false;
+    if (c < 0x80) {
+        *valid = true;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4;
+    else
+        return 1;
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    size_t k = 1;
+    for (; k < n && i + k < len; k++) {
+        unsigned char b = u[i + k];
+        if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF))
+            return k;
+    }
+    *valid = k == n;
+    return k;
+}
+
+size_t qg_utf8_replace(const char *s, size_t len, char *out, size_t *replaced)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0;
+    *replaced = 0;
+    while (i < len) {
+        bool valid;
+        size_t n = utf8_sequence(u, len, i, &valid);
+        if (valid) {
+            for (size_t k = 0; k < n; k++)
+                out[o++] = s[i + k];
+        } else {
+            out[o++] = (char)0xEF; /* U+FFFD */
+            out[o++] = (char)0xBF;
+            out[o++] = (char)0xBD;
+            (*replaced)++;
+        }
+        i += n;
+    }
+    return o;
+}
+
 long qg_utf8_validate(const char *s, size_t len)
 {
     size_t i = 0;

@@ -10,6 +10,12 @@
 /* Byte offset of the first invalid UTF-8 sequence in S[0..len), or -1. */
 long qg_utf8_validate(const char *s, size_t len);
 
+/* Copies S[0..len) to OUT (room for 3 * len bytes), each ill-formed
+ * sequence's maximal subpart replaced by U+FFFD, as Python's
+ * bytes.decode("utf-8", errors="replace") does, so that code point offsets
+ * agree with it. Returns the bytes written; *REPLACED counts the U+FFFDs. */
+size_t qg_utf8_replace(const char *s, size_t len, char *out, size_t *replaced);
+
 /* Decodes the code point at S[i] (valid UTF-8 assumed) into *CP and returns
  * its length in bytes (1-4). */
 int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);

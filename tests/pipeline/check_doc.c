@@ -142,6 +142,41 @@ START_TEST(invalid_utf8)
 }
 END_TEST
 
+/* --invalid-utf8=replace: one U+FFFD per maximal subpart, as Python's
+ * bytes.decode("utf-8", errors="replace") gives (expected strings and
+ * counts checked with CPython 3.11). */
+static void expect_replaced(const char *in, size_t len, const char *want, uint32_t count)
+{
+    qg_options opts = {0};
+    qg_pipeline *p = qg_pipeline_new(test_rules(), &opts);
+    opts.replace_utf8 = 1;
+    qg_pipeline *pr = qg_pipeline_new(test_rules(), &opts);
+    qg_error err = {0};
+    ck_assert_ptr_null(qg_doc_new(p, "x", NULL, in, len, NULL, &err)); /* the default stays an error */
+    qg_doc *doc = qg_doc_new(pr, "x", NULL, in, len, NULL, &err);
+    ck_assert_msg(doc != NULL, "%s", err.message);
+    ck_assert_uint_eq(doc->len, strlen(want));
+    ck_assert_msg(memcmp(doc->text, want, doc->len) == 0, "replaced text differs for input of %zu bytes", len);
+    ck_assert_uint_eq(qg_doc_replaced(doc), count);
+    qg_doc_free(doc);
+    qg_pipeline_free(p);
+    qg_pipeline_free(pr);
+}
+
+#define FFFD "\xEF\xBF\xBD"
+
+START_TEST(invalid_utf8_replaced)
+{
+    expect_replaced("abc\xFF" "def", 7, "abc" FFFD "def", 1);
+    expect_replaced("x\xED\xA0\x80y", 5, "x" FFFD FFFD FFFD "y", 3);    /* surrogate: three subparts */
+    expect_replaced("ab\xE2\x80", 4, "ab" FFFD, 1);                       /* truncated: one subpart */
+    expect_replaced("\xF0\x9F\x98 y", 5, FFFD " y", 1);
+    expect_replaced("\xC0\x80", 2, FFFD FFFD, 2);                          /* overlong: no valid lead */
+    expect_replaced("\xC3\xA9\xC3(", 4, "\xC3\xA9" FFFD "(", 1);
+    expect_replaced("\xF4\x90\x80\x80", 4, FFFD FFFD FFFD FFFD, 4);      /* past U+10FFFF */
+}
+END_TEST
+
 START_TEST(nul_bytes)
 {
     expect_doc_error("ab\0cd", 5, NULL, QG_ERR_BINARY, 2);
@@ -279,6 +314,7 @@ static Suite *doc_suite(void)
     TCase *create = tcase_create("create");
     tcase_add_test(create, iso_dates);
     tcase_add_test(create, invalid_utf8);
+    tcase_add_test(create, invalid_utf8_replaced);
     tcase_add_test(create, nul_bytes);
     tcase_add_test(create, too_large);
     tcase_add_test(create, bad_date_argument);
