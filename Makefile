@@ -38,7 +38,7 @@ BIN = $(BUILD)/quotegraph
 
 CORPUS_TXT = $(sort $(shell find corpus -name '*.txt' 2>/dev/null))
 
-.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench lint format \
+.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench fuzz lint format \
 	install uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -48,6 +48,7 @@ help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make unit       Check unit tests only"
 	@echo "  make bench      throughput on a generated corpus"
+	@echo "  make fuzz       libFuzzer over the whole pipeline (FUZZ_SECONDS=60; needs clang)"
 	@echo "  make lint       cppcheck over the sources"
 	@echo "  make format     clang-format the sources"
 	@echo "  make install    install to PREFIX=$(PREFIX)"
@@ -107,6 +108,20 @@ leakcheck: $(BIN)
 
 bench: $(BIN)
 	@sh scripts/bench.sh $(BIN)
+
+# Fuzzing with libFuzzer (clang): FUZZ_SECONDS of the whole-pipeline harness.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+fuzz:
+	@QG_WITH_CLANG=1 sh scripts/install-deps.sh
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
+		SAN='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' build/fuzz/fuzz_pipeline
+	@sh tests/fuzz/run.sh build/fuzz/fuzz_pipeline $(FUZZ_SECONDS)
+
+$(BUILD)/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c $(LIB_OBJ)
+	$(CC) $(QG_CFLAGS) -DQG_DEFAULT_RULES_DIR='"$(RULES_DIR)"' -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) \
+		$(QG_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

@@ -108,7 +108,8 @@ static char *dupstr(const char *s)
     return d;
 }
 
-static void set_error(qg_eval_error *err, const char *file, int line, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static void set_error(qg_eval_error *err, const char *file, int line,
+                                                          const char *fmt, ...)
 {
     if (!err)
         return;
@@ -1194,7 +1195,8 @@ static void add_metrics(qg_eval_metrics *to, const qg_eval_metrics *from)
     to->speaker_direct.total += from->speaker_direct.total;
 }
 
-static int add_warning(qg_eval *ev, const char *file, int line, const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static int add_warning(qg_eval *ev, const char *file, int line,
+                                                           const char *fmt, ...)
 {
     if (grow((void **)&ev->warn, &ev->capwarn, ev->nwarn + 1, sizeof *ev->warn) < 0)
         return -1;

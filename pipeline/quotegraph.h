@@ -55,6 +55,11 @@ typedef struct qg_rules qg_rules;
 typedef struct qg_doc qg_doc;
 typedef struct qg_pipeline qg_pipeline;
 
+/* Loads every rules file from DIR. Returns NULL and fills ERR (file, line,
+ * column, message) on the first error. Free with qg_rules_free. */
+qg_rules *qg_rules_load(const char *dir, qg_error *err);
+void qg_rules_free(qg_rules *r);
+
 /* Hard limit on one document, so that one pathological file cannot take the
  * machine; documents above it get a too-large error record. */
 #define QG_MAX_DOC_BYTES (64u * 1024u * 1024u)

@@ -83,7 +83,8 @@ struct qg_rules {
 
 /* ---- errors ---- */
 
-static void set_error(qg_error *err, const char *file, int line, int column, const char *fmt, ...)
+__attribute__((format(printf, 5, 6))) static void set_error(qg_error *err, const char *file, int line, int column,
+                                                          const char *fmt, ...)
 {
     if (!err)
         return;

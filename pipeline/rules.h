@@ -116,12 +116,6 @@ typedef struct {
     const char *form;   /* the form as written in the file */
 } qg_lex_entry;
 
-/* Loads every rules file from DIR. Returns NULL and fills ERR (file, line,
- * column, message) on the first error. Free with qg_rules_free. */
-qg_rules *qg_rules_load(const char *dir, qg_error *err);
-
-void qg_rules_free(qg_rules *r);
-
 /* Hex digest of the loaded rule files, recorded in layer files so that a
  * resumed run can refuse rules other than those it started with. */
 const char *qg_rules_digest(const qg_rules *r);

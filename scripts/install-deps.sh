@@ -5,6 +5,7 @@ set -eu
 
 packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config"
 [ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
+[ "${QG_WITH_CLANG:-0}" = 1 ] && packages="$packages clang"
 
 missing=""
 for p in $packages; do
