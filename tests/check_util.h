@@ -92,6 +92,28 @@ static inline const char *span_text(const qg_doc *doc, uint32_t first, uint32_t 
     return buf;
 }
 
+/* The canonical name of entity E ("" for QG_NONE): the rules' canonical
+ * string, else the bare name of its name mention (the whole mention for
+ * non-names, an organization's without a leading "the"). */
+static inline const char *test_entity_name(const qg_doc *doc, uint32_t e)
+{
+    static char buf[520];
+    if (e == QG_NONE)
+        return "";
+    const qg_entity *ent = &doc->entities.items[e];
+    if (ent->canon != QG_NONE) {
+        snprintf(buf, sizeof buf, "%s", qg_rules_str(test_rules(), ent->canon));
+        return buf;
+    }
+    const qg_mention *m = &doc->mentions.items[ent->name_mention];
+    uint32_t f = m->kind == QG_MEN_NAME ? m->name_first : m->first;
+    uint32_t l = m->kind == QG_MEN_NAME ? m->name_last : m->last;
+    if (m->kind == QG_MEN_ORG && qg_tok_is(doc, f, "the") && l > f + 1)
+        f++; /* "the Department of ..." is named without its article */
+    snprintf(buf, sizeof buf, "%s", span_text(doc, f, l));
+    return buf;
+}
+
 /* Do tokens [first, last) cover exactly the bytes of S? */
 static inline bool span_is(const qg_doc *doc, uint32_t first, uint32_t last, const char *s)
 {

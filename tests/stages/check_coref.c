@@ -30,26 +30,11 @@ static uint32_t entity_of(const qg_doc *doc, const char *text)
     return nth_mention(doc, text, 0)->entity;
 }
 
-/* The canonical name of entity E: the rules' canonical string, else the
- * bare name of its name mention (the whole mention for non-names, an
- * organization's without a leading "the"). */
+/* The canonical name of entity E, which must exist. */
 static const char *canonical(const qg_doc *doc, uint32_t e)
 {
-    static char buf[256];
     ck_assert_uint_lt(e, doc->entities.count);
-    const qg_entity *ent = &doc->entities.items[e];
-    if (ent->canon != QG_NONE) {
-        snprintf(buf, sizeof buf, "%s", qg_rules_str(test_rules(), ent->canon));
-        return buf;
-    }
-    const qg_mention *m = &doc->mentions.items[ent->name_mention];
-    uint32_t f = m->kind == QG_MEN_NAME ? m->name_first : m->first;
-    uint32_t l = m->kind == QG_MEN_NAME ? m->name_last : m->last;
-    if (m->kind == QG_MEN_ORG && qg_tok_is(doc, f, "the") && l > f + 1)
-        f++; /* "the Department of ..." is named without its article */
-    uint32_t s = doc->tokens.items[f].start, n = doc->tokens.items[l - 1].end - s;
-    snprintf(buf, sizeof buf, "%.*s", (int)n, doc->text + s);
-    return buf;
+    return test_entity_name(doc, e);
 }
 
 /* Mention TEXT belongs to a person whose canonical name is NAME. */
