@@ -10,6 +10,12 @@
 #include "provenance.h"
 #include "tokens.h"
 
+/* Is mention M a relative pronoun ("who", "which")? */
+static bool is_relative(const attr *a, uint32_t m)
+{
+    return (tok_attrs(a->rules, a->doc, a->doc->mentions.items[m].first, QG_LEX_PRONOUN) & QG_PRON_RELATIVE) != 0;
+}
+
 /* A cue with its content after it: "X said (that) ...", "X dismissed the
  * idea of ...", participles ", saying ...", "X advised Y not to ...". */
 void attr_speech_after_cue(attr *a, const cue *c)
@@ -110,8 +116,7 @@ void attr_speech_after_cue(attr *a, const cue *c)
     /* "Salami, who said the enemy would fail, spoke on Monday": the
      * relative clause closes at its comma */
     uint32_t sf = d->mentions.items[dr.source].first;
-    if (sf > a->first && tok_punct(d, sf - 1) == ',' &&
-        (tok_attrs(a->rules, d, sf, QG_LEX_PRONOUN) & QG_PRON_RELATIVE))
+    if (sf > a->first && tok_punct(d, sf - 1) == ',' && is_relative(a, dr.source))
         for (uint32_t j = k; j < dr.last; j++)
             if (tok_punct(d, j) == ',' && a->quote_of[j] == QG_NONE) {
                 dr.last = j;
@@ -148,7 +153,7 @@ bool attr_speech_before_cue(attr *a, const cue *c)
             return false; /* "X said ... and urged Y": no content before the cue */
         /* "The effort, which has not been reported, is ...": a relative
          * clause about the content's subject, not a frame after it */
-        if (tok_attrs(a->rules, d, d->mentions.items[source].first, QG_LEX_PRONOUN) & QG_PRON_RELATIVE)
+        if (is_relative(a, source))
             return false;
         uint32_t sf = d->mentions.items[source].first;
         if (joint != QG_NONE)
@@ -170,7 +175,7 @@ bool attr_speech_before_cue(attr *a, const cue *c)
             after = j;
     }
     /* "..., the company disclosed in a securities filing.": where it was said */
-    if (!inverted && after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END))
+    if (!inverted)
         after = attr_frame_tail_end(a, after);
     /* The frame must close the clause: ".", or ", adding ...". */
     if (after < a->last && !(tok(d, after)->flags & QG_TF_SENT_END) && tok_punct(d, after) != ',')
@@ -255,14 +260,13 @@ void attr_according_to(attr *a, const cue *c)
         mend = d->mentions.items[m].last;
     } else {
         /* "according to the mayor's budget office": the office, not the mayor */
-        uint32_t kind = found ? d->mentions.items[m].kind : QG_MEN_NAME;
         /* "according to a large study published on Tuesday, ..." */
         mend = c->last;
         while (mend < a->last && tok_punct(d, mend) != ',' && !(tok(d, mend)->flags & QG_TF_SENT_END))
             mend++;
         /* "according to three people familiar with the talks": an unnamed
          * group keeps its tail in the source span */
-        if (found && kind == QG_MEN_GROUP) /* (not "an inspector general report") */
+        if (found && d->mentions.items[m].kind == QG_MEN_GROUP) /* (not "an inspector general report") */
             source_end = mend;
         else
             m = QG_NONE;
