@@ -385,7 +385,13 @@ void qg_line_free(qg_line *line)
 
 int qg_record_parse(const char *line, size_t len, qg_record *rec, qg_error *err)
 {
-    *rec = (qg_record){0};
+    int fast = qg_record_parse_fast(line, len, rec);
+    if (fast == 0)
+        return 0;
+    if (fast < 0) {
+        qg_set_error(err, QG_ERR_IO, "out of memory");
+        return -1;
+    }
     json_error_t jerr;
     /* NUL bytes in "text" must reach qg_doc_new, which reports them as a
      * binary document; rejecting them here would hide that reason. */
@@ -433,5 +439,6 @@ int qg_record_parse(const char *line, size_t len, qg_record *rec, qg_error *err)
 void qg_record_free(qg_record *rec)
 {
     json_decref(rec->json);
+    free(rec->owned);
     *rec = (qg_record){0};
 }

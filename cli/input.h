@@ -65,7 +65,8 @@ void qg_line_free(qg_line *line);
 /* One input record of --jsonl: {"id": ..., "text": ..., "date": ...}.
  * The strings point into the parsed JSON and live until qg_record_free. */
 typedef struct {
-    void *json;        /* the parsed object (json_t *) */
+    void *json;        /* the parsed object (json_t *), or NULL */
+    char *owned;       /* the decoded strings of the fast path, or NULL */
     char id_buf[32];   /* an integer id, as text */
     const char *id;    /* NULL when the line has no id (or null) */
     const char *text;  /* may hold NUL bytes: use LEN */
@@ -77,6 +78,12 @@ typedef struct {
  * ignored. Returns 0, or -1 with ERR (QG_ERR_INPUT, message without the line
  * number) filled; then REC->id is still set if the id could be read. */
 int qg_record_parse(const char *line, size_t len, qg_record *rec, qg_error *err);
+
+/* The fast path of qg_record_parse (record_fast.c): flat objects of
+ * strings, integers, null and booleans with a string "text". Returns 0 with
+ * REC filled, 1 when the line needs the full parser (REC empty), -1 when
+ * memory runs out. Valid records give exactly what the full parser gives. */
+int qg_record_parse_fast(const char *line, size_t len, qg_record *rec);
 void qg_record_free(qg_record *rec);
 
 /* Fills ERR with STATUS, no position, and the formatted message. */

@@ -80,7 +80,7 @@ void qg_arena_reset(qg_arena *a)
     a->total_used = 0;
 }
 
-void *qg_arena_alloc(qg_arena *a, size_t size)
+void *qg_arena_alloc_raw(qg_arena *a, size_t size)
 {
     size_t need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (need < size)
@@ -110,13 +110,19 @@ void *qg_arena_alloc(qg_arena *a, size_t size)
     }
     b->used = offset + need;
     a->total_used += need;
-    memset((void *)p, 0, size);
     return (void *)p;
+}
+
+void *qg_arena_alloc(qg_arena *a, size_t size)
+{
+    void *p = qg_arena_alloc_raw(a, size);
+    memset(p, 0, size);
+    return p;
 }
 
 char *qg_arena_strndup(qg_arena *a, const char *s, size_t len)
 {
-    char *d = qg_arena_alloc(a, len + 1);
+    char *d = qg_arena_alloc_raw(a, len + 1);
     if (len)
         memcpy(d, s, len);
     d[len] = '\0';
@@ -127,9 +133,12 @@ void *qg_arena_grow(qg_arena *a, void *old, size_t old_cap, size_t new_cap, size
 {
     if (new_cap && elem > SIZE_MAX / new_cap)
         out_of_memory(SIZE_MAX);
-    void *p = qg_arena_alloc(a, new_cap * elem);
-    if (old && old_cap)
-        memcpy(p, old, old_cap * elem);
+    char *p = qg_arena_alloc_raw(a, new_cap * elem);
+    size_t kept = old ? old_cap * elem : 0;
+    if (kept)
+        memcpy(p, old, kept);
+    /* Only the new part needs zeroing; the copy overwrites the rest. */
+    memset(p + kept, 0, new_cap * elem - kept);
     return p;
 }
 

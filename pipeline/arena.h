@@ -24,6 +24,10 @@ void qg_arena_reset(qg_arena *a);
 /* Returns SIZE bytes aligned for any type, zero-filled. Never NULL. */
 void *qg_arena_alloc(qg_arena *a, size_t size);
 
+/* As qg_arena_alloc without the zero fill, for buffers that are written
+ * before they are read (an output buffer, a copy). */
+void *qg_arena_alloc_raw(qg_arena *a, size_t size);
+
 /* Copies LEN bytes of S and a terminating NUL into the arena. */
 char *qg_arena_strndup(qg_arena *a, const char *s, size_t len);
 

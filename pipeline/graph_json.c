@@ -720,7 +720,7 @@ int qg_write_graph(const qg_doc *doc, const qg_rules *rules, FILE *out)
      * keys); the buffer doubles in the arena when that is not enough. */
     size_t cap = (size_t)doc->len * 6 + 4096;
     qg_jsonw w;
-    qg_jsonw_init(&w, qg_arena_alloc(doc->arena, cap), cap, arena_grow, doc->arena);
+    qg_jsonw_init(&w, qg_arena_alloc_raw(doc->arena, cap), cap, arena_grow, doc->arena);
     graph g;
     memset(&g, 0, sizeof g);
     g.doc = doc;

@@ -105,12 +105,8 @@ long qg_utf8_validate(const char *s, size_t len)
     return -1;
 }
 
-int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
+int qg_utf8_decode_multi(const char *s, size_t len, size_t i, int32_t *cp)
 {
-    if ((unsigned char)s[i] < 0x80) { /* most of English news: no library call */
-        *cp = (unsigned char)s[i];
-        return 1;
-    }
     utf8proc_int32_t c = 0;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
     if (n <= 0) {
@@ -121,40 +117,30 @@ int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
     return (int)n;
 }
 
-bool qg_cp_is_letter(int32_t cp)
+bool qg_cp_is_letter_multi(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp | 32) >= 'a' && (cp | 32) <= 'z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_MN; /* L* and Mn (combining marks) */
 }
 
-bool qg_cp_is_upper(int32_t cp)
+bool qg_cp_is_upper_multi(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool qg_cp_is_lower(int32_t cp)
+bool qg_cp_is_lower_multi(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool qg_cp_is_digit(int32_t cp)
+bool qg_cp_is_digit_multi(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= '0' && cp <= '9';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool qg_cp_is_space(int32_t cp)
+bool qg_cp_is_space_multi(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
            cp == 0x85 || cp == 0xFEFF;

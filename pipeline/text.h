@@ -17,14 +17,52 @@ long qg_utf8_validate(const char *s, size_t len);
 size_t qg_utf8_replace(const char *s, size_t len, char *out, size_t *replaced);
 
 /* Decodes the code point at S[i] (valid UTF-8 assumed) into *CP and returns
- * its length in bytes (1-4). */
-int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+ * its length in bytes (1-4). The ASCII case is inline because every stage
+ * calls this per character; the rest goes through utf8proc. */
+int qg_utf8_decode_multi(const char *s, size_t len, size_t i, int32_t *cp);
 
-bool qg_cp_is_letter(int32_t cp);
-bool qg_cp_is_upper(int32_t cp);
-bool qg_cp_is_lower(int32_t cp);
-bool qg_cp_is_digit(int32_t cp);
-bool qg_cp_is_space(int32_t cp); /* includes U+00A0 and the other Zs spaces */
+static inline int qg_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp)
+{
+    if ((unsigned char)s[i] < 0x80) { /* most of English news */
+        *cp = (unsigned char)s[i];
+        return 1;
+    }
+    return qg_utf8_decode_multi(s, len, i, cp);
+}
+
+/* Character classes of code points at or above 0x80 (utf8proc categories);
+ * the inline wrappers below answer ASCII themselves. */
+bool qg_cp_is_letter_multi(int32_t cp);
+bool qg_cp_is_upper_multi(int32_t cp);
+bool qg_cp_is_lower_multi(int32_t cp);
+bool qg_cp_is_digit_multi(int32_t cp);
+bool qg_cp_is_space_multi(int32_t cp);
+
+static inline bool qg_cp_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? (cp | 32) >= 'a' && (cp | 32) <= 'z' : qg_cp_is_letter_multi(cp);
+}
+
+static inline bool qg_cp_is_upper(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : qg_cp_is_upper_multi(cp);
+}
+
+static inline bool qg_cp_is_lower(int32_t cp)
+{
+    return cp < 0x80 ? cp >= 'a' && cp <= 'z' : qg_cp_is_lower_multi(cp);
+}
+
+static inline bool qg_cp_is_digit(int32_t cp)
+{
+    return cp < 0x80 ? cp >= '0' && cp <= '9' : qg_cp_is_digit_multi(cp);
+}
+
+/* Includes U+00A0 and the other Zs spaces. */
+static inline bool qg_cp_is_space(int32_t cp)
+{
+    return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D) : qg_cp_is_space_multi(cp);
+}
 
 /* Quotation mark classes (apostrophe-like marks count as single quotes). */
 bool qg_cp_is_double_quote(int32_t cp);
