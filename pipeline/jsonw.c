@@ -227,6 +227,25 @@ int qg_jsonw_format_real(char *out, size_t cap, double v, int precision)
         return -1;
     if (precision <= 0 || precision > 31)
         precision = 17;
+    /* Hundredths in [0, 1] (every confidence) print as %.15g would print
+     * them, without the cost of snprintf. */
+    if (precision >= 3 && precision <= 15 && v >= 0.0 && v <= 1.0 && !signbit(v) && cap >= 5) {
+        int k = (int)(v * 100.0 + 0.5);
+        if ((double)k / 100.0 == v) {
+            size_t n = 0;
+            out[n++] = k == 100 ? '1' : '0';
+            out[n++] = '.';
+            if (k == 100 || k == 0) {
+                out[n++] = '0';
+            } else {
+                out[n++] = (char)('0' + k / 10);
+                if (k % 10)
+                    out[n++] = (char)('0' + k % 10);
+            }
+            out[n] = '\0';
+            return (int)n;
+        }
+    }
     int ret = snprintf(out, cap, "%.*g", precision, v);
     if (ret < 0 || (size_t)ret >= cap)
         return -1;

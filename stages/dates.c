@@ -648,6 +648,15 @@ static void push_timex(qg_doc *doc, const found *f)
     t->rule = QG_R_DATE_EXPRESSION;
 }
 
+/* Every expression starts with a number, a word of rules/dates.txt (or of
+ * one of its phrases) or a determiner (`these past weeks`); the other tokens,
+ * most of them, skip the matchers. */
+static bool may_start(const scan *sc, uint32_t i)
+{
+    const qg_token *t = tok(sc, i);
+    return t->kind == QG_TOK_NUMBER || (t->lex & (QG_LEX_DATE | QG_LEX_PHRASE)) || fn_attr(sc, i, QG_FN_DET);
+}
+
 /* One left-to-right pass per sentence; a match resumes after its end, and
  * every matcher looks at a bounded number of tokens, so the stage is linear. */
 qg_status qg_stage_dates(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
@@ -658,7 +667,7 @@ qg_status qg_stage_dates(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
                    doc->sentences.items[s].first};
         for (uint32_t i = sc.first; i < sc.end;) {
             found f;
-            if (match_at(&sc, i, &f)) {
+            if (may_start(&sc, i) && match_at(&sc, i, &f)) {
                 push_timex(doc, &f);
                 i = sc.floor = f.last;
             } else {

@@ -246,6 +246,12 @@ START_TEST(reals_as_jansson)
     ck_assert_str_eq(real_str(100.0, 3), "100.0");
     for (int per_mille = 0; per_mille <= 1000; per_mille++)
         assert_real_as_jansson(per_mille / 1000.0, 3);
+    /* the hundredths shortcut agrees with %g wherever it applies */
+    for (int precision = 1; precision <= 17; precision++)
+        for (int k = 0; k <= 100; k++) {
+            assert_real_as_jansson(k / 100.0, precision);
+            assert_real_as_jansson(0.6 * (k / 100.0), precision);
+        }
     const double v[] = {-0.0, 1.0 / 3, -2.0 / 3, 1e-300, -2.5e-300, 1e300, 1.7976931348623157e308,
                         5e-324, 123456789.0, 0.001, 0.0001, 1e15, 1e16, 1e17, 1e21, 12.5, 99.95,
                         999.5, 1e-5, 3.14159265358979};
