@@ -56,6 +56,7 @@ typedef struct {
     uint32_t first;     /* first entry index with this key, QG_NONE if none */
     uint32_t max_words; /* longest multi-word form starting with this word */
     uint32_t phrase_cls; /* classes that have a multi-word form starting with it */
+    uint32_t pair_cls;  /* classes that have a multi-word form whose first two words are this key */
 } slot;
 
 typedef struct {
@@ -233,6 +234,7 @@ static uint32_t intern_key(qg_rules *r, const char *key, size_t klen)
         sl->first = QG_NONE;
         sl->max_words = 0;
         sl->phrase_cls = 0;
+        sl->pair_cls = 0;
         r->nused++;
     }
     return i;
@@ -287,23 +289,30 @@ const qg_lex_entry *qg_rules_phrase(const qg_rules *r, const qg_doc *doc, uint32
             limit = doc->tokens.count;
         if (maxw > limit - i)
             maxw = limit - i;
+        /* Fold the words once: "w1 w2 ... wmaxw", with the end of each prefix. */
         char key[FOLD_CAP];
-        for (uint32_t n = maxw; n >= 2; n--) {
-            /* Build "w1 w2 ... wn" from the tokens' folded forms. */
-            size_t klen = 0;
-            bool fits = true;
-            for (uint32_t k = i; k < i + n && fits; k++) {
-                if (k > i)
-                    key[klen++] = ' ';
-                size_t m = qg_fold(qg_tok_text(doc, k), qg_tok_len(doc, k), key + klen,
-                                   sizeof key - klen - 1);
-                if (m == 0)
-                    fits = false;
-                klen += m;
-            }
-            if (!fits)
-                continue;
-            uint32_t si = find_slot(r, key, klen);
+        size_t ends[MAX_PHRASE_WORDS + 1] = {0};
+        size_t klen = 0;
+        uint32_t n = 0;
+        while (n < maxw) {
+            if (n > 0)
+                key[klen++] = ' ';
+            size_t m = qg_fold(qg_tok_text(doc, i + n), qg_tok_len(doc, i + n), key + klen,
+                               sizeof key - klen - 1);
+            if (m == 0)
+                break;
+            klen += m;
+            ends[++n] = klen;
+        }
+        maxw = n;
+        /* Most starts ("the", "a") go no further than their second word. */
+        if (maxw >= 2) {
+            uint32_t pi = find_slot(r, key, ends[2]);
+            if (!r->slots[pi].key || !(r->slots[pi].pair_cls & cls))
+                maxw = 0;
+        }
+        for (n = maxw; n >= 2; n--) {
+            uint32_t si = find_slot(r, key, ends[n]);
             if (!r->slots[si].key)
                 continue;
             const char *s = doc->text + t->start;
@@ -416,6 +425,12 @@ static int add_entry(qg_rules *r, const char *form, size_t flen, const qg_lex_en
         r->slots[fi].phrase_cls |= proto->cls;
         if (r->slots[fi].max_words < words)
             r->slots[fi].max_words = words;
+        /* And its first two words, which phrase lookups check before the rest. */
+        const char *sp2 = words > 2 ? memchr(sp + 1, ' ', klen - wlen - 1) : key + klen;
+        uint32_t pi = intern_key(r, key, (size_t)(sp2 - key));
+        if (pi == QG_NONE)
+            goto nomem;
+        r->slots[pi].pair_cls |= proto->cls;
     }
     return 0;
 nomem:
