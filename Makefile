@@ -38,7 +38,7 @@ BIN = $(BUILD)/quotegraph
 
 CORPUS_TXT = $(sort $(shell find corpus -name '*.txt' 2>/dev/null))
 
-.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench fuzz lint format \
+.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench bench-instr bench-js fuzz lint format \
 	install uninstall clean help
 .DELETE_ON_ERROR:
 
@@ -47,7 +47,9 @@ all: $(BIN)
 help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make unit       Check unit tests only"
-	@echo "  make bench      throughput on a generated corpus"
+	@echo "  make bench      throughput on a generated corpus (BENCH_MB=100)"
+	@echo "  make bench-instr instructions per byte under callgrind (stable on a busy machine)"
+	@echo "  make bench-js   quotegraph and wink-nlp side by side on the same text"
 	@echo "  make fuzz       libFuzzer over the whole pipeline (FUZZ_SECONDS=60; needs clang)"
 	@echo "  make lint       cppcheck over the sources"
 	@echo "  make format     clang-format the sources"
@@ -106,8 +108,18 @@ ubsan: asan
 leakcheck: $(BIN)
 	@sh tests/e2e/leakcheck.sh $(BIN)
 
+BENCH_MB ?= 100
+
 bench: $(BIN)
-	@sh scripts/bench.sh $(BIN)
+	@sh scripts/bench.sh $(BIN) $(BENCH_MB)
+
+bench-instr: $(BIN)
+	@QG_WITH_VALGRIND=1 sh scripts/install-deps.sh
+	@sh scripts/bench-instr.sh $(BIN)
+
+bench-js: $(BIN)
+	@QG_WITH_NODE=1 sh scripts/install-deps.sh
+	@sh scripts/bench-js.sh $(BIN)
 
 # Fuzzing with libFuzzer (clang): FUZZ_SECONDS of the whole-pipeline harness.
 FUZZ_SECONDS ?= 60

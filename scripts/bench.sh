@@ -1,29 +1,19 @@
 #!/bin/sh
 # bench.sh BINARY [MB] - throughput of the full pipeline, every stage on.
 #
-# The corpus (out/bench-corpus.jsonl, MB megabytes, default 100) is made
-# deterministically by repeating the articles of corpus/ as JSON lines. The
-# run is timed on one thread and on all cores (-j), with --stats for the
-# share of each stage and the peak memory. The figures are printed and one
-# line per run is appended to out/bench.tsv with the commit, so runs can be
-# compared between commits:
+# The corpus (out/bench-mix-MB.jsonl, MB megabytes, default 100) is made
+# deterministically from the paragraphs of corpus/ by scripts/benchmix.awk
+# (scripts/bench-corpus.sh; seed BENCH_SEED, default 20261122), as JSON lines. The run is timed on one
+# thread and on all cores (-j), with --stats for the share of each stage and
+# the peak memory. The figures are printed and one line per run is appended
+# to out/bench.tsv with the commit, so runs can be compared between commits:
 #   commit  threads  bytes  documents  tokens  seconds  MB/s  peak_kb
 set -eu
 QG=$1
 mb=${2:-100}
 cd "$(dirname "$0")/.."
 mkdir -p out
-corpus=out/bench-corpus.jsonl
-if [ ! -s "$corpus" ] || [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; then
-    one=$(mktemp)
-    # One JSON line per article, repeated until the size is reached.
-    sh scripts/txt2jsonl.sh corpus/*.txt > "$one"
-    : > "$corpus"
-    while [ "$(wc -c < "$corpus")" -lt $((mb * 1000000)) ]; do
-        cat "$one" "$one" "$one" "$one" "$one" "$one" "$one" "$one" >> "$corpus"
-    done
-    rm -f "$one"
-fi
+corpus=$(sh scripts/bench-corpus.sh "$mb")
 bytes=$(wc -c < "$corpus")
 docs=$(wc -l < "$corpus")
 # Tokens: the length of every document's token layer, counted once.

@@ -3,9 +3,10 @@
 # Safe to run again: packages already present are left alone. Used by `make deps`.
 set -eu
 
-packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config"
+packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config parallel"
 [ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
 [ "${QG_WITH_CLANG:-0}" = 1 ] && packages="$packages clang"
+[ "${QG_WITH_NODE:-0}" = 1 ] && packages="$packages nodejs npm"
 
 missing=""
 for p in $packages; do
