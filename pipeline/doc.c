@@ -12,22 +12,6 @@
 
 #define CP_BLOCK 64u
 
-void qg_doc_index(qg_doc *doc)
-{
-    uint32_t nblocks = doc->len / CP_BLOCK + 2;
-    doc->cp_marks = qg_arena_alloc(doc->arena, nblocks * sizeof *doc->cp_marks);
-    uint32_t cp = 0;
-    for (uint32_t b = 0; b < doc->len; b++) {
-        if (b % CP_BLOCK == 0)
-            doc->cp_marks[b / CP_BLOCK] = cp;
-        if (((unsigned char)doc->text[b] & 0xC0) != 0x80)
-            cp++;
-    }
-    doc->cp_marks[doc->len / CP_BLOCK + (doc->len % CP_BLOCK ? 1 : 0)] = cp;
-    if (doc->len % CP_BLOCK == 0)
-        doc->cp_marks[doc->len / CP_BLOCK] = cp;
-}
-
 /* UTF-8 continuation bytes (10xxxxxx) among the 8 bytes at S: bit 7 set
  * and bit 6 clear. Spans are written by the ten thousand, so the count goes
  * a word at a time. */
@@ -38,19 +22,39 @@ static uint32_t continuation_bytes8(const char *s)
     return (uint32_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
 }
 
+/* Code points that start in TEXT[from..to). */
+static uint32_t count_cps(const char *text, uint32_t from, uint32_t to)
+{
+    uint32_t cp = to - from, i = from;
+    for (; i + 8 <= to; i += 8)
+        cp -= continuation_bytes8(text + i);
+    for (; i < to; i++)
+        if (((unsigned char)text[i] & 0xC0) == 0x80)
+            cp--;
+    return cp;
+}
+
+void qg_doc_index(qg_doc *doc)
+{
+    uint32_t nblocks = doc->len / CP_BLOCK + 2;
+    doc->cp_marks = qg_arena_alloc(doc->arena, nblocks * sizeof *doc->cp_marks);
+    uint32_t cp = 0;
+    for (uint32_t b = 0; b < doc->len; b += CP_BLOCK) {
+        doc->cp_marks[b / CP_BLOCK] = cp;
+        uint32_t end = doc->len - b < CP_BLOCK ? doc->len : b + CP_BLOCK;
+        cp += count_cps(doc->text, b, end);
+    }
+    doc->cp_marks[doc->len / CP_BLOCK + (doc->len % CP_BLOCK ? 1 : 0)] = cp;
+    if (doc->len % CP_BLOCK == 0)
+        doc->cp_marks[doc->len / CP_BLOCK] = cp;
+}
+
 uint32_t qg_doc_cp(const qg_doc *doc, uint32_t b)
 {
     if (b > doc->len)
         b = doc->len;
     uint32_t blk = b / CP_BLOCK;
-    uint32_t i = blk * CP_BLOCK;
-    uint32_t cp = doc->cp_marks[blk] + (b - i);
-    for (; i + 8 <= b; i += 8)
-        cp -= continuation_bytes8(doc->text + i);
-    for (; i < b; i++)
-        if (((unsigned char)doc->text[i] & 0xC0) == 0x80)
-            cp--;
-    return cp;
+    return doc->cp_marks[blk] + count_cps(doc->text, blk * CP_BLOCK, b);
 }
 
 uint32_t qg_doc_byte(const qg_doc *doc, uint32_t cp)

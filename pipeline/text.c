@@ -1,6 +1,8 @@
 /* text.c - UTF-8 validation and character classes. */
 #include "text.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 /* The length of the well-formed sequence at U[i] (*VALID set), else of its
@@ -72,7 +74,11 @@ long qg_utf8_validate(const char *s, size_t len)
     while (i < len) {
         unsigned char c = u[i];
         if (c < 0x80) {
+            /* ASCII runs eight bytes at a time. */
+            uint64_t x;
             i++;
+            while (i + 8 <= len && (memcpy(&x, u + i, 8), (x & 0x8080808080808080ull) == 0))
+                i += 8;
             continue;
         }
         size_t n;

@@ -81,10 +81,10 @@ static bool particle_name(const qg_doc *d, uint32_t i)
 static bool name_word(const scan *s, uint32_t i)
 {
     const qg_doc *d = s->doc;
-    if (i < d->tokens.count && tok_word(d, i) && !s->used[i] && particle_name(d, i) && i > s->sent_first &&
-        tok_cap(d, i - 1))
-        return true;
-    if (!tok_cap(d, i) || s->used[i])
+    /* A particle name is lower-case, so only lower-case words are tried. */
+    if (!tok_cap(d, i))
+        return tok_word(d, i) && !s->used[i] && i > s->sent_first && tok_cap(d, i - 1) && particle_name(d, i);
+    if (s->used[i])
         return false;
     const qg_token *t = tok(d, i);
     if ((t->flags & QG_TF_UPPER) && qg_tok_len(d, i) > 1 && !(t->flags & QG_TF_ABBR))

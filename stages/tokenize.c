@@ -35,7 +35,7 @@ static int32_t cp_before(const lexer *lx, size_t i)
     return cp_at(lx, k, &n);
 }
 
-static bool is_word_char(int32_t cp) { return qg_cp_is_letter(cp) || qg_cp_is_digit(cp); }
+static inline bool is_word_char(int32_t cp) { return qg_cp_is_letter(cp) || qg_cp_is_digit(cp); }
 
 static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
@@ -115,6 +115,8 @@ static bool url_start(const lexer *lx, size_t i)
 {
     const char *p = lx->s + i;
     size_t left = lx->len - i;
+    if ((*p | 32) != 'h' && (*p | 32) != 'w')
+        return false; /* nearly every token: no string compare */
     return (left > 7 && strncmp(p, "http://", 7) == 0) || (left > 8 && strncmp(p, "https://", 8) == 0) ||
            (left > 4 && strncasecmp(p, "www.", 4) == 0);
 }

@@ -135,6 +135,17 @@ START_TEST(invalid_utf8)
     expect_doc_error("ab\xE2\x80", 4, NULL, QG_ERR_UTF8, 2);         /* truncated at the end */
     expect_doc_error("\xF4\x90\x80\x80", 4, NULL, QG_ERR_UTF8, 0);   /* past U+10FFFF */
     expect_doc_error("\xC3\xA9\xC3(", 4, NULL, QG_ERR_UTF8, 2);
+    /* after ASCII runs that are read eight bytes at a time */
+    char buf[40];
+    for (size_t at = 0; at < 32; at++) {
+        memset(buf, 'a', sizeof buf);
+        buf[at] = (char)0xFF;
+        expect_doc_error(buf, sizeof buf, NULL, QG_ERR_UTF8, (long)at);
+        buf[at] = (char)0xC3; /* a valid pair, then the bad byte one further on */
+        buf[at + 1] = (char)0xA9;
+        buf[at + 5] = (char)0x80;
+        expect_doc_error(buf, sizeof buf, NULL, QG_ERR_UTF8, (long)at + 5);
+    }
     qg_error err = {0};
     ck_assert_ptr_null(qg_doc_new(test_pipeline("tokenize"), "x", NULL, "a\xFF", 2, NULL, &err));
     ck_assert_str_eq(err.message, "invalid UTF-8 at byte 1");
