@@ -223,10 +223,7 @@ static void put_key_span(const graph *g, const char *key, uint32_t start, uint32
 {
     qg_jsonw *w = g->w;
     qg_jsonw_key(w, key);
-    qg_jsonw_begin_array(w);
-    qg_jsonw_int(w, (long long)qg_doc_cp(g->doc, start));
-    qg_jsonw_int(w, (long long)qg_doc_cp(g->doc, end));
-    qg_jsonw_end_array(w);
+    qg_jsonw_uint_pair(w, qg_doc_cp(g->doc, start), qg_doc_cp(g->doc, end));
 }
 
 /* {"span":[s,e],"text":"..."} for bytes [start, end). */

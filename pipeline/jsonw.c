@@ -201,18 +201,44 @@ void qg_jsonw_stringn(qg_jsonw *w, const char *s, size_t len)
 
 void qg_jsonw_string(qg_jsonw *w, const char *s) { qg_jsonw_stringn(w, s, strlen(s)); }
 
-void qg_jsonw_int(qg_jsonw *w, long long v)
+/* The decimal digits of U, ending at END; returns their start. */
+static char *digits_before(char *end, unsigned long long u)
 {
-    char tmp[24];
-    char *end = tmp + sizeof tmp, *p = end;
-    /* Through unsigned, so that LLONG_MIN negates without overflow. */
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char *p = end;
     do {
         *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
+    return p;
+}
+
+void qg_jsonw_int(qg_jsonw *w, long long v)
+{
+    char tmp[24];
+    char *end = tmp + sizeof tmp;
+    /* Through unsigned, so that LLONG_MIN negates without overflow. */
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    char *p = digits_before(end, u);
     if (v < 0)
         *--p = '-';
+    size_t n = (size_t)(end - p);
+    if (start_value(w, n) < 0)
+        return;
+    memcpy(w->buf + w->len, p, n);
+    w->len += n;
+    w->comma = 1;
+}
+
+void qg_jsonw_uint_pair(qg_jsonw *w, unsigned long a, unsigned long b)
+{
+    char tmp[48];
+    char *end = tmp + sizeof tmp;
+    char *p = end;
+    *--p = ']';
+    p = digits_before(p, b);
+    *--p = ',';
+    p = digits_before(p, a);
+    *--p = '[';
     size_t n = (size_t)(end - p);
     if (start_value(w, n) < 0)
         return;

@@ -74,6 +74,9 @@ void qg_jsonw_stringn(qg_jsonw *w, const char *s, size_t len);
 
 void qg_jsonw_int(qg_jsonw *w, long long v);
 
+/* The array [A,B] of two unsigned integers in one step: every span is one. */
+void qg_jsonw_uint_pair(qg_jsonw *w, unsigned long a, unsigned long b);
+
 /* A real as jansson prints it with JSON_REAL_PRECISION(PRECISION) (0 means
  * 17, jansson's default): "%.*g", a ".0" appended when the result has
  * neither '.' nor 'e', the exponent without '+' or leading zeros. NaN and

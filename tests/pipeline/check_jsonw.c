@@ -126,6 +126,23 @@ START_TEST(utf8_passes_through)
 }
 END_TEST
 
+START_TEST(uint_pairs)
+{
+    qg_jsonw w;
+    qg_jsonw_init(&w, NULL, 0, NULL, NULL);
+    qg_jsonw_begin_array(&w);
+    qg_jsonw_uint_pair(&w, 0, 7);
+    qg_jsonw_uint_pair(&w, 1234567, 4294967295ul);
+    qg_jsonw_begin_object(&w);
+    qg_jsonw_key(&w, "span");
+    qg_jsonw_uint_pair(&w, 10, 0);
+    qg_jsonw_end_object(&w);
+    qg_jsonw_end_array(&w);
+    ck_assert_str_eq(out_str(&w), "[[0,7],[1234567,4294967295],{\"span\":[10,0]}]");
+    qg_jsonw_free(&w);
+}
+END_TEST
+
 START_TEST(nesting_and_commas)
 {
     qg_jsonw w;
@@ -622,6 +639,7 @@ static Suite *jsonw_suite(void)
     Suite *s = suite_create("jsonw");
     TCase *tc = tcase_create("jsonw");
     tcase_add_test(tc, escapes_every_control_character);
+    tcase_add_test(tc, uint_pairs);
     tcase_add_test(tc, quotes_and_backslashes);
     tcase_add_test(tc, utf8_passes_through);
     tcase_add_test(tc, nesting_and_commas);
