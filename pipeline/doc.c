@@ -80,7 +80,7 @@ uint32_t qg_doc_byte(const qg_doc *doc, uint32_t cp)
     return doc->len;
 }
 
-bool qg_tok_is(const qg_doc *d, uint32_t i, const char *w)
+bool qg_tok_is_tail(const qg_doc *d, uint32_t i, const char *w)
 {
     const char *s = qg_tok_text(d, i);
     uint32_t n = qg_tok_len(d, i);

@@ -219,7 +219,19 @@ void qg_doc_index(qg_doc *doc);
 static inline const char *qg_tok_text(const qg_doc *d, uint32_t i) { return d->text + d->tokens.items[i].start; }
 static inline uint32_t qg_tok_len(const qg_doc *d, uint32_t i) { return d->tokens.items[i].end - d->tokens.items[i].start; }
 
-/* True if token I's text equals the NUL-terminated ASCII word W, ignoring case. */
-bool qg_tok_is(const qg_doc *d, uint32_t i, const char *w);
+/* True if token I's text equals the NUL-terminated ASCII word W (lower
+ * case), ignoring the token's case; false past the last token. The first
+ * letter is compared inline because nearly every call fails there. */
+bool qg_tok_is_tail(const qg_doc *d, uint32_t i, const char *w);
+
+static inline bool qg_tok_is(const qg_doc *d, uint32_t i, const char *w)
+{
+    if (i >= d->tokens.count)
+        return false;
+    char c = d->text[d->tokens.items[i].start];
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c + 32);
+    return c == w[0] && qg_tok_is_tail(d, i, w);
+}
 
 #endif
