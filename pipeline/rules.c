@@ -183,16 +183,22 @@ static uint64_t fnv1a(const char *s, size_t len, uint64_t h)
 
 #define FNV_OFFSET 14695981039346656037ull
 
-static uint32_t find_slot(const qg_rules *r, const char *key, size_t klen)
+/* The slot of KEY (hash H) or the empty slot where it would go. */
+static uint32_t find_hashed(const qg_rules *r, const char *key, size_t klen, uint64_t h)
 {
     uint32_t mask = r->nslots - 1;
-    uint32_t i = (uint32_t)fnv1a(key, klen, FNV_OFFSET) & mask;
+    uint32_t i = (uint32_t)h & mask;
     for (;;) {
         const slot *s = &r->slots[i];
         if (!s->key || (s->klen == klen && memcmp(s->key, key, klen) == 0))
             return i;
         i = (i + 1) & mask;
     }
+}
+
+static uint32_t find_slot(const qg_rules *r, const char *key, size_t klen)
+{
+    return find_hashed(r, key, klen, fnv1a(key, klen, FNV_OFFSET));
 }
 
 static int grow_table(qg_rules *r)
@@ -243,11 +249,29 @@ static uint32_t intern_key(qg_rules *r, const char *key, size_t klen)
 uint32_t qg_rules_word(const qg_rules *r, const char *s, size_t len, uint32_t *lex)
 {
     char buf[FOLD_CAP];
-    size_t n = qg_fold(s, len, buf, sizeof buf);
     *lex = 0;
-    if (n == 0 || !r->nslots)
+    if (!r->nslots)
         return QG_NONE;
-    uint32_t i = find_slot(r, buf, n);
+    /* Plain ASCII words (most of them) are folded and hashed in one pass. */
+    uint64_t h = FNV_OFFSET;
+    size_t n = 0;
+    for (; n < len && n + 1 < sizeof buf; n++) {
+        unsigned char c = (unsigned char)s[n];
+        if (c >= 0x80)
+            break;
+        c = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+        buf[n] = (char)c;
+        h = (h ^ c) * 1099511628211ull;
+    }
+    if (n < len) {
+        n = qg_fold(s, len, buf, sizeof buf);
+        if (n == 0)
+            return QG_NONE;
+        h = fnv1a(buf, n, FNV_OFFSET);
+    } else if (n == 0) {
+        return QG_NONE;
+    }
+    uint32_t i = find_hashed(r, buf, n, h);
     if (!r->slots[i].key)
         return QG_NONE;
     *lex = r->slots[i].lex;
