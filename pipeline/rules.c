@@ -327,14 +327,16 @@ const qg_lex_entry *qg_rules_phrase(const qg_rules *r, const qg_doc *doc, uint32
                 break;
             klen += m;
             ends[++n] = klen;
+            /* Most starts ("the", "a") go no further than their second word. */
+            if (n == 2) {
+                uint32_t pi = find_slot(r, key, klen);
+                if (!r->slots[pi].key || !(r->slots[pi].pair_cls & cls)) {
+                    n = 0;
+                    break;
+                }
+            }
         }
         maxw = n;
-        /* Most starts ("the", "a") go no further than their second word. */
-        if (maxw >= 2) {
-            uint32_t pi = find_slot(r, key, ends[2]);
-            if (!r->slots[pi].key || !(r->slots[pi].pair_cls & cls))
-                maxw = 0;
-        }
         for (n = maxw; n >= 2; n--) {
             uint32_t si = find_slot(r, key, ends[n]);
             if (!r->slots[si].key)

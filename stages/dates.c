@@ -654,7 +654,8 @@ static void push_timex(qg_doc *doc, const found *f)
 static bool may_start(const scan *sc, uint32_t i)
 {
     const qg_token *t = tok(sc, i);
-    return t->kind == QG_TOK_NUMBER || (t->lex & (QG_LEX_DATE | QG_LEX_PHRASE)) || fn_attr(sc, i, QG_FN_DET);
+    return t->kind == QG_TOK_NUMBER || (t->lex & (QG_LEX_DATE | QG_LEX_PHRASE)) ||
+           ((t->lex & QG_LEX_FUNCTION) && fn_attr(sc, i, QG_FN_DET));
 }
 
 /* One left-to-right pass per sentence; a match resumes after its end, and
