@@ -71,6 +71,16 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(CLI_OBJ)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
+# Where the sources refer to each rule id, for `quotegraph rules list`:
+# generated from the sources so that it cannot drift from them.
+RULE_SITES = $(BUILD)/gen/rule_sites.h
+$(RULE_SITES): $(filter-out pipeline/provenance.c,$(sort $(wildcard pipeline/*.c stages/*.c)))
+	@mkdir -p $(dir $@)
+	grep -on 'QG_R_[A-Z0-9_]*' $^ | grep -v ':QG_R_COUNT$$' | uniq | \
+		sed 's/^\([^:]*\):\([0-9]*\):\(.*\)$$/QG_RULE_SITE(\3, "\1", \2)/' >$@
+$(BUILD)/obj/cli/cmd_rules.o: $(RULE_SITES)
+$(BUILD)/obj/cli/cmd_rules.o: QG_CFLAGS += -I$(BUILD)/gen
+
 # ---- the main job ----
 
 demo: deps
