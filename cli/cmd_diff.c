@@ -223,9 +223,10 @@ int qg_cmd_diff(int argc, char **argv)
             r.json = 1;
         } else if (strcmp(a, "--fail-on") == 0 || strncmp(a, "--fail-on=", 10) == 0) {
             const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
-            if (!v || qg_diff_fail_on_parse(v, &r.fail_on) != 0)
-                return qg_usage_error("diff", "--fail-on: expected lost, changed, any or none, not '%s'",
-                                      v ? v : "");
+            if (!v)
+                return qg_usage_error("diff", "--fail-on: needs a value: lost, changed, any or none");
+            if (qg_diff_fail_on_parse(v, &r.fail_on) != 0)
+                return qg_usage_error("diff", "--fail-on: expected lost, changed, any or none, not '%s'", v);
         } else {
             return qg_usage_error("diff", "diff: unknown option '%s'", a);
         }

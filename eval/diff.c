@@ -585,6 +585,11 @@ static size_t nstmts(const qg_diff_graph *g)
     return g ? g->nstmts : 0;
 }
 
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
 int qg_diff_doc_write_text(const qg_diff_doc *d, FILE *out)
 {
     switch (d->status) {
@@ -595,18 +600,18 @@ int qg_diff_doc_write_text(const qg_diff_doc *d, FILE *out)
             put_change(d->id, &d->changes[i], out);
         break;
     case QG_DIFF_DOC_ADDED:
-        fprintf(out, "%s: added, %zu statements\n", d->id, nstmts(d->new));
+        fprintf(out, "%s: added, %zu statement%s\n", d->id, nstmts(d->new), plural(nstmts(d->new)));
         break;
     case QG_DIFF_DOC_REMOVED:
-        fprintf(out, "%s: removed, %zu statements lost\n", d->id, nstmts(d->old));
+        fprintf(out, "%s: removed, %zu statement%s lost\n", d->id, nstmts(d->old), plural(nstmts(d->old)));
         break;
     case QG_DIFF_DOC_BROKEN:
-        fprintf(out, "%s: became an error record (%s: %s), %zu statements lost\n", d->id, d->new->error_code,
-                d->new->error_message, nstmts(d->old));
+        fprintf(out, "%s: became an error record (%s: %s), %zu statement%s lost\n", d->id, d->new->error_code,
+                d->new->error_message, nstmts(d->old), plural(nstmts(d->old)));
         break;
     case QG_DIFF_DOC_RECOVERED:
-        fprintf(out, "%s: recovered from an error record (%s), %zu statements\n", d->id, d->old->error_code,
-                nstmts(d->new));
+        fprintf(out, "%s: recovered from an error record (%s), %zu statement%s\n", d->id, d->old->error_code,
+                nstmts(d->new), plural(nstmts(d->new)));
         break;
     }
     return ferror(out) ? -1 : 0;
