@@ -38,8 +38,8 @@ BIN = $(BUILD)/quotegraph
 
 CORPUS_TXT = $(sort $(shell find corpus -name '*.txt' 2>/dev/null))
 
-.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench fuzz lint format \
-	install uninstall clean help
+.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval baseline regress bench fuzz \
+	lint format install uninstall clean help
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -47,6 +47,9 @@ all: $(BIN)
 help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make unit       Check unit tests only"
+	@echo "  make baseline   store corpus/ annotated now as $(BASELINE), for make regress"
+	@echo "  make regress    annotate corpus/ again, diff against the baseline (fails when"
+	@echo "                  statements are lost or speakers change), then eval"
 	@echo "  make bench      throughput on a generated corpus"
 	@echo "  make fuzz       libFuzzer over the whole pipeline (FUZZ_SECONDS=60; needs clang)"
 	@echo "  make lint       cppcheck over the sources"
@@ -93,6 +96,29 @@ demo: deps
 
 eval: $(BIN)
 	@sh tests/e2e/eval.sh $(BIN)
+
+# Catching regressions (docs/auditing.md): `make baseline` keeps the corpus
+# output as it is now; `make regress` annotates the corpus again, reports
+# what changed against the baseline, fails as `quotegraph diff
+# --fail-on=$(REGRESS_FAIL_ON)` does, and prints the eval figures either way.
+BASELINE ?= out/baseline.jsonl
+REGRESS_FAIL_ON ?= lost
+
+baseline: $(BIN)
+	@mkdir -p $(dir $(BASELINE))
+	$(BIN) -q -o $(BASELINE) corpus
+	@echo "baseline: $$(wc -l < $(BASELINE)) documents -> $(BASELINE)"
+
+regress: $(BIN)
+	@test -f $(BASELINE) || { echo "regress: no $(BASELINE): run 'make baseline' first," \
+		"before the change to check" >&2; exit 2; }
+	@mkdir -p out
+	$(BIN) -q -o out/corpus.jsonl corpus
+	@status=0; $(BIN) diff --fail-on=$(REGRESS_FAIL_ON) $(BASELINE) out/corpus.jsonl || status=$$?; \
+	if [ -f corpus/gold/corpus.gold.jsonl ]; then \
+		$(BIN) eval --gold corpus/gold/corpus.gold.jsonl out/corpus.jsonl || status=$$?; fi; \
+	[ $$status -eq 0 ] || echo "regress: failed against $(BASELINE) (--fail-on=$(REGRESS_FAIL_ON))" >&2; \
+	exit $$status
 
 # ---- tests ----
 
