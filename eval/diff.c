@@ -361,6 +361,8 @@ static int compare_graphs(const qg_diff_graph *o, const qg_diff_graph *n, qg_dif
     if (!new_of_old || !old_of_new || !out->changes) {
         free(new_of_old);
         free(old_of_new);
+        free(out->changes);
+        out->changes = NULL;
         return -1;
     }
     match(o, n, new_of_old, old_of_new);
@@ -395,33 +397,34 @@ int qg_diff_compare(const qg_diff_graph *old, const qg_diff_graph *new, qg_diff_
     memset(out, 0, sizeof *out);
     out->old = old;
     out->new = new;
-    out->id = old ? old->id : new->id;
     qg_diff_counts *c = &out->counts;
-    int old_ok = old && !old->error_code, new_ok = new && !new->error_code;
     c->docs_old = old != NULL;
     c->docs_new = new != NULL;
     c->stmts_old = old ? old->nstmts : 0;
     c->stmts_new = new ? new->nstmts : 0;
-    if (!old) {
-        out->status = QG_DIFF_DOC_ADDED;
-        c->added = 1;
+    if (!old || !new) {
+        out->id = old ? old->id : new ? new->id : "";
+        out->status = old ? QG_DIFF_DOC_REMOVED : QG_DIFF_DOC_ADDED;
+        c->added = !old;
+        c->removed = !new;
         c->gained = c->stmts_new;
-    } else if (!new) {
-        out->status = QG_DIFF_DOC_REMOVED;
-        c->removed = 1;
         c->lost = c->stmts_old;
-    } else if (old_ok && !new_ok) {
-        out->status = QG_DIFF_DOC_BROKEN;
-        c->broken = 1;
-        c->lost = c->stmts_old;
-    } else if (!old_ok && new_ok) {
-        out->status = QG_DIFF_DOC_RECOVERED;
-        c->recovered = 1;
-        c->gained = c->stmts_new;
-    } else if (old_ok && new_ok) {
-        if (compare_graphs(old, new, out) != 0)
-            return -1;
-        out->status = out->nchanges ? QG_DIFF_DOC_CHANGED : QG_DIFF_DOC_SAME;
+    } else {
+        out->id = old->id;
+        int old_ok = !old->error_code, new_ok = !new->error_code;
+        if (old_ok && !new_ok) {
+            out->status = QG_DIFF_DOC_BROKEN;
+            c->broken = 1;
+            c->lost = c->stmts_old;
+        } else if (!old_ok && new_ok) {
+            out->status = QG_DIFF_DOC_RECOVERED;
+            c->recovered = 1;
+            c->gained = c->stmts_new;
+        } else if (old_ok && new_ok) {
+            if (compare_graphs(old, new, out) != 0)
+                return -1;
+            out->status = out->nchanges ? QG_DIFF_DOC_CHANGED : QG_DIFF_DOC_SAME;
+        }
     }
     c->changed_docs = out->status != QG_DIFF_DOC_SAME;
     return 0;
