@@ -188,7 +188,8 @@ static int parse_statements(qg_diff_graph *g, json_t *root, char *why, size_t wh
             FAIL("said edge %zu: \"source\" and \"cue\" must be null or {\"span\":[start,end],...}", i);
     }
     for (size_t k = 0; k < nat; k++)
-        qsort(at[k].st.speakers, at[k].st.nspeakers, sizeof *at[k].st.speakers, cmp_speaker);
+        if (at[k].st.nspeakers > 1) /* qsort must not see the NULL of no speakers */
+            qsort(at[k].st.speakers, at[k].st.nspeakers, sizeof *at[k].st.speakers, cmp_speaker);
     qsort(at, nat, sizeof *at, cmp_stmt);
     g->stmts = malloc((nat ? nat : 1) * sizeof *g->stmts);
     if (!g->stmts)

@@ -34,7 +34,7 @@ static const char *person(json_t *nodes, const char *name)
         if (strcmp(json_string_value(json_object_get(n, "name")), name) == 0)
             return json_string_value(json_object_get(n, "id"));
     }
-    char id[16];
+    char id[32];
     snprintf(id, sizeof id, "p%zu", json_array_size(nodes) + 1);
     json_array_append_new(nodes, json_pack("{s:s,s:s,s:s,s:[]}", "id", id, "type", "person", "name", name,
                                            "mentions"));
@@ -62,7 +62,7 @@ static char *graph_line(const char *id, const st_spec *spec, size_t n)
         }
     for (size_t i = 0; i < n; i++) {
         const st_spec *s = &spec[i];
-        char sid[16];
+        char sid[32];
         snprintf(sid, sizeof sid, "s%zu", i + 1);
         json_array_append_new(stmts, json_pack("{s:s,s:s,s:s,s:[I,I],s:s,s:s}", "id", sid, "type", "statement",
                                                "kind", s->kind ? s->kind : "direct", "span", (json_int_t)s->s,
