@@ -38,8 +38,8 @@ BIN = $(BUILD)/quotegraph
 
 CORPUS_TXT = $(sort $(shell find corpus -name '*.txt' 2>/dev/null))
 
-.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval bench bench-instr bench-js fuzz lint format \
-	install uninstall clean help
+.PHONY: all deps demo check unit test asan ubsan sanitize leakcheck eval baseline regress bench \
+	bench-instr bench-js fuzz lint format install uninstall clean help
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -47,6 +47,9 @@ all: $(BIN)
 help:
 	@sed -n 's/^#   //p' Makefile
 	@echo "  make unit       Check unit tests only"
+	@echo "  make baseline   store corpus/ annotated now as $(BASELINE), for make regress"
+	@echo "  make regress    annotate corpus/ again, diff against the baseline (fails when"
+	@echo "                  statements are lost or speakers change), then eval"
 	@echo "  make bench      throughput on a generated corpus (BENCH_MB=100)"
 	@echo "  make bench-instr instructions per byte under callgrind (stable on a busy machine)"
 	@echo "  make bench-js   quotegraph and wink-nlp side by side on the same text"
@@ -73,6 +76,16 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ) $(CLI_OBJ)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
+# Where the sources refer to each rule id, for `quotegraph rules list`:
+# generated from the sources so that it cannot drift from them.
+RULE_SITES = $(BUILD)/gen/rule_sites.h
+$(RULE_SITES): $(filter-out pipeline/provenance.c,$(sort $(wildcard pipeline/*.c stages/*.c)))
+	@mkdir -p $(dir $@)
+	grep -on 'QG_R_[A-Z0-9_]*' $^ | grep -v ':QG_R_COUNT$$' | uniq | \
+		sed 's/^\([^:]*\):\([0-9]*\):\(.*\)$$/QG_RULE_SITE(\3, "\1", \2)/' >$@
+$(BUILD)/obj/cli/cmd_rules.o: $(RULE_SITES)
+$(BUILD)/obj/cli/cmd_rules.o: QG_CFLAGS += -I$(BUILD)/gen
+
 # ---- the main job ----
 
 demo: deps
@@ -85,6 +98,29 @@ demo: deps
 
 eval: $(BIN)
 	@sh tests/e2e/eval.sh $(BIN)
+
+# Catching regressions (docs/auditing.md): `make baseline` keeps the corpus
+# output as it is now; `make regress` annotates the corpus again, reports
+# what changed against the baseline, fails as `quotegraph diff
+# --fail-on=$(REGRESS_FAIL_ON)` does, and prints the eval figures either way.
+BASELINE ?= out/baseline.jsonl
+REGRESS_FAIL_ON ?= lost
+
+baseline: $(BIN)
+	@mkdir -p $(dir $(BASELINE))
+	$(BIN) -q -o $(BASELINE) corpus
+	@echo "baseline: $$(wc -l < $(BASELINE)) documents -> $(BASELINE)"
+
+regress: $(BIN)
+	@test -f $(BASELINE) || { echo "regress: no $(BASELINE): run 'make baseline' first," \
+		"before the change to check" >&2; exit 2; }
+	@mkdir -p out
+	$(BIN) -q -o out/corpus.jsonl corpus
+	@status=0; $(BIN) diff --fail-on=$(REGRESS_FAIL_ON) $(BASELINE) out/corpus.jsonl || status=$$?; \
+	if [ -f corpus/gold/corpus.gold.jsonl ]; then \
+		$(BIN) eval --gold corpus/gold/corpus.gold.jsonl out/corpus.jsonl || status=$$?; fi; \
+	[ $$status -eq 0 ] || echo "regress: failed against $(BASELINE) (--fail-on=$(REGRESS_FAIL_ON))" >&2; \
+	exit $$status
 
 # ---- tests ----
 

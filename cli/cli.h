@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+#include "quotegraph.h"
+
 /* Exit statuses shared by the commands (docs/quotegraph.1, EXIT STATUS). */
 enum {
     QG_EXIT_OK = 0,      /* every document succeeded */
@@ -26,5 +28,23 @@ void qg_run_usage(FILE *out);
 
 /* `quotegraph eval --gold GOLD PRED...`: score predictions (cmd_eval.c). */
 int qg_cmd_eval(int argc, char **argv);
+
+/* `quotegraph diff OLD NEW`: what changed between two runs (cmd_diff.c). */
+int qg_cmd_diff(int argc, char **argv);
+
+/* `quotegraph rules list|check`: the rule ids and the loaded rules (cmd_rules.c). */
+int qg_cmd_rules(int argc, char **argv);
+
+/* Prints "quotegraph: MESSAGE" and a pointer to COMMAND's help on stderr;
+ * returns QG_EXIT_USAGE. */
+int qg_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The rules directory: OPTION (--rules) if not NULL, else $QUOTEGRAPH_RULES,
+ * else the one built in. */
+const char *qg_rules_dir(const char *option);
+
+/* Loads the rules from DIR; on failure prints the error as FILE:LINE:COLUMN:
+ * message and returns NULL. */
+qg_rules *qg_load_rules(const char *dir);
 
 #endif

@@ -2,13 +2,12 @@
  * Exit status: 0 scored, 1 a file could not be read or is invalid, 2 usage. */
 #include "../eval/score.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-int qg_cmd_eval(int argc, char **argv);
+#include "cli.h"
 
-enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_INPUT = 1 };
 
 static const char usage_text[] =
     "usage: quotegraph eval --gold GOLD.jsonl [--json] [--errors] [--per-doc] PRED.jsonl...\n"
@@ -26,19 +25,6 @@ static const char usage_text[] =
     "  --help        print this help and exit\n"
     "\n"
     "Exit status: 0 scored, 1 unreadable or invalid input, 2 usage error.\n";
-
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("quotegraph: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputs("\nTry 'quotegraph eval --help'.\n", stderr);
-    return EXIT_USAGE;
-}
 
 static void report_error(const qg_eval_error *e)
 {
@@ -61,7 +47,7 @@ int qg_cmd_eval(int argc, char **argv)
         const char *a = argv[i];
         if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
             if (strcmp(a, "-") == 0 && stdin_used++)
-                return usage_error("%s: standard input given twice", a);
+                return qg_usage_error("eval", "%s: standard input given twice", a);
             npred++;
         } else if (strcmp(a, "--") == 0) {
             options_done = 1;
@@ -70,15 +56,15 @@ int qg_cmd_eval(int argc, char **argv)
             return fflush(stdout) == 0 ? EXIT_OK : EXIT_INPUT;
         } else if (strcmp(a, "--gold") == 0 || strncmp(a, "--gold=", 7) == 0) {
             if (gold)
-                return usage_error("%s: --gold given twice", a);
+                return qg_usage_error("eval", "%s: --gold given twice", a);
             if (a[6] == '=')
                 gold = a + 7;
             else if (i + 1 < argc)
                 gold = argv[++i];
             else
-                return usage_error("%s: needs a file", a);
+                return qg_usage_error("eval", "%s: needs a file", a);
             if (!*gold)
-                return usage_error("%s: needs a file", a);
+                return qg_usage_error("eval", "%s: needs a file", a);
         } else if (strcmp(a, "--json") == 0) {
             json = 1;
         } else if (strcmp(a, "--errors") == 0) {
@@ -86,13 +72,13 @@ int qg_cmd_eval(int argc, char **argv)
         } else if (strcmp(a, "--per-doc") == 0) {
             per_doc = 1;
         } else {
-            return usage_error("eval: unknown option '%s'", a);
+            return qg_usage_error("eval", "eval: unknown option '%s'", a);
         }
     }
     if (!gold)
-        return usage_error("%s: --gold FILE is required", "eval");
+        return qg_usage_error("eval", "%s: --gold FILE is required", "eval");
     if (npred == 0)
-        return usage_error("%s: no prediction file given (use - for standard input)", "eval");
+        return qg_usage_error("eval", "%s: no prediction file given (use - for standard input)", "eval");
 
     ev = qg_eval_new();
     if (!ev) {

@@ -717,17 +717,6 @@ static void print_stats(qg_pipeline *const *pipes, long n)
 
 /* ---- the run ---- */
 
-static void print_rules_error(const qg_error *err)
-{
-    if (err->line > 0 && err->column > 0)
-        fprintf(stderr, "quotegraph: %s:%d:%d: %s\n", err->file, err->line, err->column,
-                err->message);
-    else if (err->line > 0)
-        fprintf(stderr, "quotegraph: %s:%d: %s\n", err->file, err->line, err->message);
-    else
-        fprintf(stderr, "quotegraph: %s: %s\n", err->file[0] ? err->file : "rules", err->message);
-}
-
 int qg_cmd_run(int argc, char **argv)
 {
     run_opts o;
@@ -759,16 +748,9 @@ int qg_cmd_run(int argc, char **argv)
             fprintf(stderr, "quotegraph: %s: no .txt files in this directory\n", o.inputs[i]);
     }
 
-    const char *rules_dir = o.rules;
-    if (!rules_dir)
-        rules_dir = getenv("QUOTEGRAPH_RULES");
-    if (!rules_dir || !*rules_dir)
-        rules_dir = QG_DEFAULT_RULES_DIR;
-    st.rules = qg_rules_load(rules_dir, &err);
-    if (!st.rules) {
-        print_rules_error(&err);
+    st.rules = qg_load_rules(qg_rules_dir(o.rules));
+    if (!st.rules)
         goto done;
-    }
     popts.timing = o.stats;
     popts.replace_utf8 = o.replace_utf8;
     st.p = qg_pipeline_new(st.rules, &popts);

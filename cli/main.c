@@ -20,6 +20,8 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"run", qg_cmd_run, "annotate documents (the default command)"},
     {"eval", qg_cmd_eval, "score predictions against gold attributions"},
+    {"diff", qg_cmd_diff, "what changed between two runs: statements lost, gained, changed"},
+    {"rules", qg_cmd_rules, "list the rule ids and the loaded rules, or check a rules directory"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 

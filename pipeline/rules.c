@@ -67,6 +67,7 @@ typedef struct {
 typedef struct {
     char *name;
     pcre2_code *code;
+    uint32_t origin; /* string id of "patterns.txt:line" */
 } pattern;
 
 struct qg_rules {
@@ -662,15 +663,21 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
     return rc;
 }
 
+/* String id of "FILE:LINE", FILE without its directory: where an entry or a
+ * pattern comes from, for messages and listings. */
+static uint32_t origin_of(qg_rules *r, const char *path, int line)
+{
+    char where[600];
+    const char *base = strrchr(path, '/');
+    snprintf(where, sizeof where, "%s:%d", base ? base + 1 : path, line);
+    return add_string(r, where, strlen(where));
+}
+
 static int lexicon_line(qg_rules *r, const void *ctx, const char *start, const char *end,
                         const char *path, int line, qg_error *err)
 {
     const lexicon_spec *spec = ctx;
-    char where[600];
-    const char *base = strrchr(path, '/');
-    snprintf(where, sizeof where, "%s:%d", base ? base + 1 : path, line);
-    uint32_t origin = add_string(r, where, strlen(where));
-    return parse_lexicon_line(r, spec, start, end, path, line, origin, err);
+    return parse_lexicon_line(r, spec, start, end, path, line, origin_of(r, path, line), err);
 }
 
 static int pattern_line(qg_rules *r, const void *ctx, const char *start, const char *end,
@@ -722,6 +729,7 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
     memcpy(r->patterns[r->npatterns].name, start, (size_t)(p - start));
     r->patterns[r->npatterns].name[p - start] = '\0';
     r->patterns[r->npatterns].code = re;
+    r->patterns[r->npatterns].origin = origin_of(r, path, line);
     r->npatterns++;
     return 0;
 }
@@ -732,6 +740,27 @@ const pcre2_code *qg_rules_pattern(const qg_rules *r, const char *name)
         if (strcmp(r->patterns[k].name, name) == 0)
             return r->patterns[k].code;
     return NULL;
+}
+
+uint32_t qg_rules_pattern_count(const qg_rules *r)
+{
+    return r->npatterns;
+}
+
+const char *qg_rules_pattern_name(const qg_rules *r, uint32_t i, const char **origin)
+{
+    *origin = qg_rules_str(r, r->patterns[i].origin);
+    return r->patterns[i].name;
+}
+
+uint32_t qg_rules_entry_count(const qg_rules *r)
+{
+    return r->nentries;
+}
+
+const qg_lex_entry *qg_rules_entry(const qg_rules *r, uint32_t i)
+{
+    return &r->entries[i].e;
 }
 
 qg_rules *qg_rules_load(const char *dir, qg_error *err)

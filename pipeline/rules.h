@@ -139,6 +139,15 @@ const char *qg_rules_str(const qg_rules *r, uint32_t id);
  * that a stage needs is missing, so this never returns NULL for those names. */
 const pcre2_code *qg_rules_pattern(const qg_rules *r, const char *name);
 
+/* The named patterns in file order, for listings: how many, and pattern I's
+ * name, with its origin "patterns.txt:LINE" in *ORIGIN (I < the count). */
+uint32_t qg_rules_pattern_count(const qg_rules *r);
+const char *qg_rules_pattern_name(const qg_rules *r, uint32_t i, const char **origin);
+
+/* The lexicon entries in file and line order, for listings (I < the count). */
+uint32_t qg_rules_entry_count(const qg_rules *r);
+const qg_lex_entry *qg_rules_entry(const qg_rules *r, uint32_t i);
+
 /* Folds S[0..len) for lexicon lookup into OUT (capacity CAP): NFC, case
  * fold, ’ ‘ to '. Returns the folded length, or 0 if it does not fit. */
 size_t qg_fold(const char *s, size_t len, char *out, size_t cap);

@@ -3,7 +3,8 @@
 #   - every corpus/ article yields exactly one JSON line, deterministically;
 #   - a run resumed from stored layers is byte-identical to a single run;
 #   - eval scores on corpus/ and on ../shared seeds stay above the floors in
-#     tests/e2e/floors (skipped with a message where ../shared is absent).
+#     tests/e2e/floors (skipped with a message where ../shared is absent);
+#   - every rule id in those outputs is shown by `quotegraph rules list`.
 # Prints "ok NAME" / "FAIL NAME" and "e2e: N passed, M failed".
 set -u
 QG=$1
@@ -99,10 +100,28 @@ check_floors() { # NAME GOLD PRED
 
 check_floors corpus corpus/gold/corpus.gold.jsonl "$tmp/a.jsonl"
 
+# Every rule an edge or node carries is one that `quotegraph rules list`
+# shows (text and JSON), so an audit can look each one up.
+"$QG" rules list > "$tmp/rules.txt" && "$QG" rules list --json > "$tmp/rules.json"
+check_rules_listed() { # NAME OUTPUT
+    used=$(grep -o '"rule":"[^"]*"' "$2" | sed 's/"rule":"\(.*\)"/\1/' | sort -u)
+    missing=""
+    for id in $used; do
+        grep -q "^$id (" "$tmp/rules.txt" &&
+            jq -e --arg id "$id" 'any(.rules[]; .id == $id and (.sources | length) > 0)' "$tmp/rules.json" >/dev/null ||
+            missing="$missing $id"
+    done
+    if [ -z "$used" ]; then fail "rules-listed-$1" "no rule ids in the output"
+    elif [ -z "$missing" ]; then ok "rules-listed-$1"
+    else fail "rules-listed-$1" "not in 'quotegraph rules list':$missing"; fi
+}
+check_rules_listed corpus "$tmp/a.jsonl"
+
 seeds=../shared/corpus/seeds
 if [ -d "$seeds" ] && [ -f ../shared/gold/seeds.gold.jsonl ]; then
     "$QG" -o "$tmp/seeds.jsonl" "$seeds"
     check_floors seeds ../shared/gold/seeds.gold.jsonl "$tmp/seeds.jsonl"
+    check_rules_listed seeds "$tmp/seeds.jsonl"
 else
     echo "skip eval-floors-seeds: ../shared is not beside this checkout"
 fi

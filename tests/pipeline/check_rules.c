@@ -329,6 +329,45 @@ START_TEST(patterns)
 }
 END_TEST
 
+/* The listing accessors: patterns in file order with their lines, entries
+ * in line order with their origins (quotegraph rules list). */
+START_TEST(listing_origins)
+{
+    char dir[256];
+    copy_rules(dir);
+    int pline = append_line(dir, "patterns.txt", "zz_listed   ^zz$");
+    int lline = append_line(dir, "cues.txt", "zzsay | zzsays ; clause");
+    qg_error err = {0};
+    qg_rules *r = qg_rules_load(dir, &err);
+    ck_assert_msg(r != NULL, "copy: %s", err.message);
+    uint32_t np = qg_rules_pattern_count(r);
+    ck_assert_uint_ge(np, 7);
+    const char *origin;
+    ck_assert_str_eq(qg_rules_pattern_name(r, 0, &origin), "metadata_date");
+    ck_assert_str_eq(qg_rules_pattern_name(r, np - 1, &origin), "zz_listed");
+    char want[64];
+    snprintf(want, sizeof want, "patterns.txt:%d", pline);
+    ck_assert_str_eq(origin, want);
+
+    snprintf(want, sizeof want, "cues.txt:%d", lline);
+    uint32_t n = qg_rules_entry_count(r), found = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const qg_lex_entry *e = qg_rules_entry(r, i);
+        if (strcmp(qg_rules_str(r, e->origin), want) != 0)
+            continue;
+        /* the forms of one line, consecutive and in written order */
+        ck_assert_str_eq(e->form, found ? "zzsays" : "zzsay");
+        ck_assert_uint_eq(e->cls, QG_LEX_CUE);
+        found++;
+        if (found == 2)
+            ck_assert_str_eq(qg_rules_str(r, qg_rules_entry(r, i - 1)->origin), want);
+    }
+    ck_assert_uint_eq(found, 2);
+    qg_rules_free(r);
+    remove_rules(dir);
+}
+END_TEST
+
 START_TEST(digest_follows_files)
 {
     char dir[256];
@@ -556,6 +595,7 @@ static Suite *rules_suite(void)
     tcase_add_test(real, attributes_and_values);
     tcase_add_test(real, patterns);
     tcase_add_test(real, digest_follows_files);
+    tcase_add_test(real, listing_origins);
     suite_add_tcase(s, real);
     TCase *broken = tcase_create("broken");
     tcase_add_test(broken, broken_unknown_attribute);

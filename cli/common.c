@@ -1,0 +1,47 @@
+/* common.c - what several commands share: the usage error message and
+ * loading the rules with their errors reported. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+#ifndef QG_DEFAULT_RULES_DIR
+#define QG_DEFAULT_RULES_DIR "rules" /* the Makefile always sets it; this keeps other builds working */
+#endif
+
+int qg_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("quotegraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'quotegraph %s --help'.\n", command);
+    return QG_EXIT_USAGE;
+}
+
+const char *qg_rules_dir(const char *option)
+{
+    const char *dir = option;
+    if (!dir)
+        dir = getenv("QUOTEGRAPH_RULES");
+    if (!dir || !*dir)
+        dir = QG_DEFAULT_RULES_DIR;
+    return dir;
+}
+
+qg_rules *qg_load_rules(const char *dir)
+{
+    qg_error err = {0};
+    qg_rules *r = qg_rules_load(dir, &err);
+    if (r)
+        return r;
+    if (err.line > 0 && err.column > 0)
+        fprintf(stderr, "quotegraph: %s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    else if (err.line > 0)
+        fprintf(stderr, "quotegraph: %s:%d: %s\n", err.file, err.line, err.message);
+    else
+        fprintf(stderr, "quotegraph: %s: %s\n", err.file[0] ? err.file : "rules", err.message);
+    return NULL;
+}
