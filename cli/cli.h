@@ -27,4 +27,21 @@ void qg_run_usage(FILE *out);
 /* `quotegraph eval --gold GOLD PRED...`: score predictions (cmd_eval.c). */
 int qg_cmd_eval(int argc, char **argv);
 
+/* `quotegraph export --format brat -o DIR GRAPHS [TEXT...]`: graphs to a
+ * brat folder (cmd_export.c). */
+int qg_cmd_export(int argc, char **argv);
+
+/* `quotegraph import --format brat [-o GOLD] DIR...`: corrected brat
+ * annotations to gold records (cmd_import.c). */
+int qg_cmd_import(int argc, char **argv);
+
+/* Prints "quotegraph: MESSAGE" and a pointer to COMMAND's help on stderr;
+ * returns QG_EXIT_USAGE (cli_util.c). */
+int qg_cli_usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Writes DATA[0..len) to PATH through PATH.tmp and a rename, so that a
+ * failed write leaves no half file. Returns 0, or -1 with errno set. */
+int qg_write_file(const char *path, const char *data, size_t len);
+
 #endif

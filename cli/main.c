@@ -20,6 +20,8 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"run", qg_cmd_run, "annotate documents (the default command)"},
     {"eval", qg_cmd_eval, "score predictions against gold attributions"},
+    {"export", qg_cmd_export, "write graphs as a brat folder for correction"},
+    {"import", qg_cmd_import, "read a corrected brat folder back as gold"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 
