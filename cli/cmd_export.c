@@ -199,6 +199,11 @@ static int export_one(export_state *st, const char *line, size_t len, int lineno
         doc_error(st, lineno, id, "a second record with this id");
         goto out;
     }
+    if (json_object_get(g, "error")) {
+        const char *code = json_string_value(json_object_get(json_object_get(g, "error"), "code"));
+        doc_error(st, lineno, id, "an error record (%s): nothing to annotate", code ? code : "?");
+        goto out;
+    }
     const char *src = json_string_value(json_object_get(st->texts, id));
     if (!src && st->o->ntexts == 0)
         src = json_string_value(json_object_get(json_object_get(g, "doc"), "source"));

@@ -59,6 +59,11 @@ char *qg_brat_escape(const char *s);
  * backslash (*OUT NULL, WHY says which); -2 when out of memory. */
 int qg_brat_unescape(const char *s, size_t len, char **out, char *why, size_t whylen);
 
+/* A short excerpt of S[0..len) for a message, into OUT (OUTLEN bytes,
+ * NUL-terminated): cut on a UTF-8 character boundary, line breaks and tabs
+ * shown as spaces so that the message stays on one line. Returns OUT. */
+char *qg_brat_excerpt(char *out, size_t outlen, const char *s, size_t len);
+
 /* Writes the .ann lines of GRAPH (a quotegraph/1 graph record, borrowed)
  * over TEXT[0..len), the document's text, to OUT. The text must be valid
  * UTF-8 of doc.length code points and every span must cover its "text"; that

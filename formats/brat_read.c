@@ -185,9 +185,11 @@ static int parse_tb(reader *r, int line, const char *id, size_t idlen, const cha
         size_t b0 = r->boff[s], b1 = r->boff[e];
         size_t need = (first ? 0 : 1) + (b1 - b0);
         if (wantlen < need || (!first && want[0] != ' ') ||
-            memcmp(want + (first ? 0 : 1), r->text + b0, b1 - b0) != 0)
-            return fail(r, line, "the text of span %zu %zu is \"%.*s\", not the one on this line",
-                        s, e, (int)(b1 - b0 > 60 ? 60 : b1 - b0), r->text + b0);
+            memcmp(want + (first ? 0 : 1), r->text + b0, b1 - b0) != 0) {
+            char ex[64];
+            return fail(r, line, "the text of span %zu %zu is \"%s\", not the one on this line", s,
+                        e, qg_brat_excerpt(ex, sizeof ex, r->text + b0, b1 - b0));
+        }
         want += need;
         wantlen -= need;
         if (first)

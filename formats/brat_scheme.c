@@ -114,8 +114,10 @@ int qg_brat_unescape(const char *s, size_t len, char **out, char *why, size_t wh
         }
         const char *esc = i + 1 < len && s[i + 1] ? strchr("\\;nrt", s[i + 1]) : NULL;
         if (!esc) {
-            if (i + 1 < len)
+            if (i + 1 < len && (unsigned char)s[i + 1] >= 0x20 && (unsigned char)s[i + 1] < 0x7f)
                 snprintf(why, whylen, "unknown escape '\\%c' (use \\\\ \\; \\n \\r \\t)", s[i + 1]);
+            else if (i + 1 < len)
+                snprintf(why, whylen, "a backslash before a character that needs no escape");
             else
                 snprintf(why, whylen, "a note value ends in a lone backslash");
             free(buf);
@@ -127,4 +129,15 @@ int qg_brat_unescape(const char *s, size_t len, char **out, char *why, size_t wh
     *o = '\0';
     *out = buf;
     return 0;
+}
+
+char *qg_brat_excerpt(char *out, size_t outlen, const char *s, size_t len)
+{
+    size_t n = len < outlen - 1 ? len : outlen - 1;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    for (size_t i = 0; i < n; i++)
+        out[i] = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+    out[n] = '\0';
+    return out;
 }

@@ -71,10 +71,12 @@ static int get_span(writer *w, const json_t *obj, const char *what, size_t *s, s
         return fail(w, "%s: span [%lld, %lld] is not within the text (%zu characters)", what,
                     (long long)a, (long long)b, w->ncp);
     size_t b0 = w->boff[a], b1 = w->boff[b];
-    if (strlen(t) != b1 - b0 || memcmp(t, w->text + b0, b1 - b0) != 0)
-        return fail(w, "%s: span [%lld, %lld] does not hold \"%.40s\": is this the text that "
+    if (strlen(t) != b1 - b0 || memcmp(t, w->text + b0, b1 - b0) != 0) {
+        char ex[48];
+        return fail(w, "%s: span [%lld, %lld] does not hold \"%s\": is this the text that "
                        "was annotated?",
-                    what, (long long)a, (long long)b, t);
+                    what, (long long)a, (long long)b, qg_brat_excerpt(ex, sizeof ex, t, strlen(t)));
+    }
     *s = (size_t)a;
     *e = (size_t)b;
     return 0;

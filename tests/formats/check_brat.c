@@ -70,6 +70,19 @@ START_TEST(test_escape)
     ck_assert_ptr_nonnull(strstr(why, "unknown escape '\\x'"));
     ck_assert_int_eq(qg_brat_unescape("a\\", 2, &u, why, sizeof why), -1);
     ck_assert_ptr_nonnull(strstr(why, "lone backslash"));
+    ck_assert_int_eq(qg_brat_unescape("\\é", 3, &u, why, sizeof why), -1);
+    ck_assert_str_eq(why, "a backslash before a character that needs no escape");
+}
+END_TEST
+
+START_TEST(test_excerpt)
+{
+    char out[6];
+    /* "aé" + newline + "b": 5 bytes fit whole, the line break as a space. */
+    ck_assert_str_eq(qg_brat_excerpt(out, sizeof out, "a\xc3\xa9\nb", 5), "a\xc3\xa9 b");
+    /* A 3-byte quotation mark that does not fit whole is left out. */
+    ck_assert_str_eq(qg_brat_excerpt(out, sizeof out, "abcd\xe2\x80\x9c", 7), "abcd");
+    ck_assert_str_eq(qg_brat_excerpt(out, sizeof out, "abc\xe2\x80\x9c", 6), "abc");
 }
 END_TEST
 
@@ -330,6 +343,7 @@ static Suite *brat_suite(void)
     Suite *s = suite_create("brat");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_escape);
+    tcase_add_test(tc, test_excerpt);
     tcase_add_test(tc, test_types);
     tcase_add_test(tc, test_write_code_points);
     tcase_add_test(tc, test_write_line_breaks);
