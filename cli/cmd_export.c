@@ -266,7 +266,7 @@ static int collect_texts(const export_opts *o, json_t *texts)
     qg_input_list list = {0};
     int rc = 0;
     for (int i = 0; i < o->ntexts && rc == 0; i++)
-        if (qg_inputs_add(&list, o->texts[i], true, NULL) != 0) {
+        if (qg_inputs_add(&list, o->texts[i], true, "stdin") != 0) {
             fputs("quotegraph: out of memory\n", stderr);
             rc = -1;
         }

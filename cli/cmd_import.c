@@ -163,7 +163,7 @@ int qg_cmd_import(int argc, char **argv)
     status = QG_EXIT_FAILED;
     for (int i = 0; i < o.ninputs; i++) {
         size_t before = inputs.n;
-        if (qg_inputs_add(&inputs, o.inputs[i], true, NULL) != 0) {
+        if (qg_inputs_add(&inputs, o.inputs[i], true, "stdin") != 0) {
             fputs("quotegraph: out of memory\n", stderr);
             goto done;
         }
