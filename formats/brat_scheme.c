@@ -77,7 +77,7 @@ const char qg_brat_visual_conf[] =
     "Date\tbgColor:#a9e9e4\n"
     "Said\tcolor:#2d5fa8\n"
     "CueOf\tcolor:#b03030\n"
-    "Kind\tglyph:[D]|[M]|[I], position:left\n"
+    "Kind\tglyph:[D]|[M]|[I]\n"
     "Publication\tglyph:[pub]\n";
 
 char *qg_brat_escape(const char *s)
