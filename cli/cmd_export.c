@@ -231,6 +231,12 @@ static int export_one(export_state *st, const char *line, size_t len, int lineno
         doc_error(st, lineno, id, "out of memory");
         goto out;
     }
+    /* Python 3 reads "\r\n" as one character unless told otherwise, and
+     * brat's Python 3 versions do: their offsets would drift from ours. */
+    if (memchr(text, '\r', text_len))
+        fprintf(stderr, "quotegraph: %s: warning: %s has carriage returns; a brat that reads it "
+                        "with universal newlines will shift the spans (see docs/brat.md)\n",
+                id, src);
     txt_path = out_path(st->o->outdir, id, ".txt");
     ann_path = txt_path ? out_path(st->o->outdir, id, ".ann") : NULL;
     struct stat sb;
