@@ -46,5 +46,17 @@ const char *qg_rules_dir(const char *option);
 /* Loads the rules from DIR; on failure prints the error as FILE:LINE:COLUMN:
  * message and returns NULL. */
 qg_rules *qg_load_rules(const char *dir);
+/* `quotegraph export --format brat -o DIR GRAPHS [TEXT...]`: graphs to a
+ * brat folder (cmd_export.c). */
+int qg_cmd_export(int argc, char **argv);
+
+/* `quotegraph import --format brat [-o GOLD] DIR...`: corrected brat
+ * annotations to gold records (cmd_import.c). */
+int qg_cmd_import(int argc, char **argv);
+
+/* Writes DATA[0..len) to PATH through PATH.tmp and a rename, so that a
+ * failed write leaves no half file. Returns 0, or -1 with errno set
+ * (common.c). */
+int qg_write_file(const char *path, const char *data, size_t len);
 
 #endif

@@ -1,8 +1,11 @@
-/* common.c - what several commands share: the usage error message and
- * loading the rules with their errors reported. */
+/* common.c - what several commands share: the usage error message,
+ * loading the rules with their errors reported, and writing a whole file. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -44,4 +47,38 @@ qg_rules *qg_load_rules(const char *dir)
     else
         fprintf(stderr, "quotegraph: %s: %s\n", err.file[0] ? err.file : "rules", err.message);
     return NULL;
+}
+
+int qg_write_file(const char *path, const char *data, size_t len)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 5);
+    if (!tmp) {
+        errno = ENOMEM;
+        return -1;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp", 5);
+    FILE *f = fopen(tmp, "w");
+    int failed = !f;
+    int errnum = errno;
+    if (f) {
+        if (fwrite(data, 1, len, f) != len || ferror(f)) {
+            failed = 1;
+            errnum = errno ? errno : EIO;
+        }
+        if (fclose(f) != 0 && !failed) {
+            failed = 1;
+            errnum = errno;
+        }
+        if (!failed && rename(tmp, path) != 0) {
+            failed = 1;
+            errnum = errno;
+        }
+        if (failed)
+            unlink(tmp);
+    }
+    free(tmp);
+    errno = errnum;
+    return failed ? -1 : 0;
 }

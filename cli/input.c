@@ -204,7 +204,7 @@ static int add_dir(qg_input_list *list, const char *dir)
         }
         goto done;
     }
-    if (rc == 0)
+    if (rc == 0 && fv.n > 0) /* qsort must not get the NULL of an empty list */
         qsort(fv.v, fv.n, sizeof *fv.v, cmp_found);
     for (size_t i = 0; rc == 0 && i < fv.n; i++) {
         char *path = join(dir, fv.v[i].rel);

@@ -22,6 +22,8 @@ static const command commands[] = {
     {"eval", qg_cmd_eval, "score predictions against gold attributions"},
     {"diff", qg_cmd_diff, "what changed between two runs: statements lost, gained, changed"},
     {"rules", qg_cmd_rules, "list the rule ids and the loaded rules, or check a rules directory"},
+    {"export", qg_cmd_export, "write graphs as a brat folder for correction"},
+    {"import", qg_cmd_import, "read a corrected brat folder back as gold"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 

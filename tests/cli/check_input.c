@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 
@@ -51,6 +52,19 @@ START_TEST(test_directory_order)
     ck_assert_int_eq(qg_inputs_add(&list, DATA "/dir/", true, "stdin"), 0);
     ck_assert_str_eq(list.items[0].path, DATA "/dir/Z.txt");
     qg_inputs_free(&list);
+}
+END_TEST
+
+START_TEST(test_empty_directory)
+{
+    /* No files: nothing appended (and, under UBSan, no qsort of NULL). */
+    char dir[] = "/tmp/qg-empty.XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    qg_input_list list = {0};
+    ck_assert_int_eq(qg_inputs_add(&list, dir, true, "stdin"), 0);
+    ck_assert_uint_eq(list.n, 0);
+    qg_inputs_free(&list);
+    rmdir(dir);
 }
 END_TEST
 
@@ -206,6 +220,7 @@ static Suite *input_suite(void)
     TCase *tc = tcase_create("input");
     tcase_add_test(tc, test_path_id);
     tcase_add_test(tc, test_directory_order);
+    tcase_add_test(tc, test_empty_directory);
     tcase_add_test(tc, test_other_inputs);
     tcase_add_test(tc, test_read_path);
     tcase_add_test(tc, test_read_stream_limit);

@@ -5,6 +5,8 @@
 #   - eval scores on corpus/ and on ../shared seeds stay above the floors in
 #     tests/e2e/floors (skipped with a message where ../shared is absent);
 #   - every rule id in those outputs is shown by `quotegraph rules list`.
+#   - the seeds exported to brat and imported back keep their texts and score
+#     their own predictions perfectly (skipped likewise).
 # Prints "ok NAME" / "FAIL NAME" and "e2e: N passed, M failed".
 set -u
 QG=$1
@@ -122,8 +124,26 @@ if [ -d "$seeds" ] && [ -f ../shared/gold/seeds.gold.jsonl ]; then
     "$QG" -o "$tmp/seeds.jsonl" "$seeds"
     check_floors seeds ../shared/gold/seeds.gold.jsonl "$tmp/seeds.jsonl"
     check_rules_listed seeds "$tmp/seeds.jsonl"
+    # The seeds through brat and back: the same texts as the hand-made gold,
+    # and a gold that scores the predictions it came from perfectly.
+    "$QG" export -o "$tmp/seeds-brat" "$tmp/seeds.jsonl" &&
+        "$QG" import -o "$tmp/seeds-brat.jsonl" "$tmp/seeds-brat" &&
+        "$QG" eval --json --gold "$tmp/seeds-brat.jsonl" "$tmp/seeds.jsonl" >"$tmp/seeds-brat.eval"
+    why=$(python3 - "$tmp/seeds-brat.jsonl" ../shared/gold/seeds.gold.jsonl "$tmp/seeds-brat.eval" 2>&1 <<'PY'
+import json, sys
+ours = {d["id"]: d["text"] for d in map(json.loads, open(sys.argv[1], encoding="utf-8"))}
+gold = {d["id"]: d["text"] for d in map(json.loads, open(sys.argv[2], encoding="utf-8"))}
+ev = json.load(open(sys.argv[3]))
+if ours != gold:
+    print("texts differ from the seeds gold")
+for key in ("statements_overlap", "statements_exact", "attribution", "sources", "cues"):
+    if ev[key]["f1"] != 1.0:
+        print(key, "F1", ev[key]["f1"])
+PY
+)
+    if [ $? -eq 0 ] && [ -z "$why" ]; then ok brat-roundtrip-seeds; else fail brat-roundtrip-seeds "$why"; fi
 else
-    echo "skip eval-floors-seeds: ../shared is not beside this checkout"
+    echo "skip eval-floors-seeds, brat-roundtrip-seeds: ../shared is not beside this checkout"
 fi
 
 echo "e2e: $passed passed, $failed failed"
