@@ -36,7 +36,7 @@ static const lexicon_spec lexicons[] = {
      {"month", "weekday", "dayrel", "shift", "unit", "ago", "part", "number", NULL}},
     {"abbreviations.txt", QG_LEX_ABBREV, {NULL}},
     {"function_words.txt", QG_LEX_FUNCTION,
-     {"det", "prep", "conj", "aux", "adv", "subord", "other", "neg", NULL}},
+     {"det", "prep", "conj", "aux", "adv", "subord", "other", "neg", "future", "past", NULL}},
     {"groups.txt", QG_LEX_GROUP, {"plural", "singular", "document", NULL}},
     {"modifiers.txt", QG_LEX_MODIFIER, {NULL}},
     {"first_names.txt", QG_LEX_FIRSTNAME, {"male", "female", NULL}},

@@ -92,7 +92,9 @@ enum { /* function_words.txt */
     QG_FN_ADV = 1u << 4,
     QG_FN_SUBORD = 1u << 5,     /* that, whether, if */
     QG_FN_OTHER = 1u << 6,
-    QG_FN_NEG = 1u << 7
+    QG_FN_NEG = 1u << 7,
+    QG_FN_FUTURE = 1u << 8,     /* the clause looks ahead: will, expected, until */
+    QG_FN_PAST = 1u << 9        /* the clause looks back: was, had */
 };
 enum { /* groups.txt */
     QG_GROUP_PLURAL = 1u << 0,
