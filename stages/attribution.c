@@ -61,9 +61,27 @@ static void sentence_pass(attr *a, uint32_t si)
     attr_nested_speech(a, stmt_from, d->statements.count);
 }
 
+/* Is the date T a modifier of a noun rather than a time of the frame? A
+ * determiner or a possessive before it: "the 2015 nuclear deal", "a 2021
+ * deposition", "last year's budget". */
+static bool date_modifies_noun(const attr *a, uint32_t t)
+{
+    const qg_doc *d = a->doc;
+    uint32_t f = d->timexes.items[t].first;
+    if (f == 0 || a->sent_of[f - 1] != a->sent_of[f])
+        return false;
+    const qg_lex_entry *e = qg_rules_tok(a->rules, d, f - 1, QG_LEX_FUNCTION);
+    return (e && (e->attrs & QG_FN_DET) && !(tok(d, f - 1)->lex & QG_LEX_DATE)) ||
+           (tok(d, f - 1)->flags & QG_TF_POSS);
+}
+
 /* said_on and reported_by from the statement's own sentence: the date
- * nearest the cue outside the content, an outlet in the frame. */
-static void frame_links(attr *a, qg_statement *s)
+ * nearest the cue outside its content and outside the reported clause of
+ * another statement that does not hold it (a date in reported words is
+ * part of them) that modifies no noun, an outlet in the frame. CONTENT_OF
+ * gives the innermost clause or quote around each token (statement index or
+ * QG_NONE). */
+static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
 {
     qg_doc *d = a->doc;
     uint32_t anchor = s->cue_first != QG_NONE ? s->cue_first
@@ -77,6 +95,9 @@ static void frame_links(attr *a, qg_statement *s)
     for (uint32_t i = sent->first; i < sent->last; i++) {
         uint32_t t = a->timex_of[i];
         if (t == QG_NONE || d->timexes.items[t].first != i || a->quote_of[i] != QG_NONE)
+            continue;
+        const qg_statement *x = content_of[i] != QG_NONE ? &d->statements.items[content_of[i]] : NULL;
+        if ((x && !(x->start <= s->start && s->end <= x->end)) || date_modifies_noun(a, t))
             continue;
         if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
             continue;
@@ -190,8 +211,23 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     sort_statements(doc);
     attr_continuation_pass(&a);
     sort_statements(doc);
+    /* A noun-phrase content ("blasted Democrat leaders on Monday") may run
+     * over the frame's time: only clauses and quotes are kept out. */
+    uint32_t *content_of = qg_arena_alloc(doc->arena, (n + 1) * sizeof *content_of);
+    for (uint32_t i = 0; i <= n; i++)
+        content_of[i] = QG_NONE;
+    for (uint32_t k = 0; k < doc->statements.count; k++) {
+        const qg_statement *s = &doc->statements.items[k];
+        if (s->rule == QG_R_SPEECH_NP)
+            continue;
+        for (uint32_t i = attr_token_at_byte(doc, s->start); i < n && doc->tokens.items[i].end <= s->end; i++) {
+            const qg_statement *c = content_of[i] != QG_NONE ? &doc->statements.items[content_of[i]] : NULL;
+            if (!c || s->end - s->start < c->end - c->start)
+                content_of[i] = k;
+        }
+    }
     for (uint32_t k = 0; k < doc->statements.count; k++)
-        frame_links(&a, &doc->statements.items[k]);
+        frame_links(&a, &doc->statements.items[k], content_of);
     inherit_links(&a);
     return QG_OK;
 }

@@ -476,6 +476,31 @@ START_TEST(speaking_to_outlet_on_weekday)
 }
 END_TEST
 
+/* The date of the frame, not one that modifies a noun or lies in another
+ * statement's reported clause; a frame nested in a reported clause may use
+ * a date of that clause. */
+START_TEST(said_on_frame_dates)
+{
+    qg_doc *doc = run_stages("Asked about the 2015 nuclear deal, Hossein Salami said, \u201cWe are ready.\u201d",
+                             "2019-06-02", "attribution");
+    ck_assert_uint_eq(statement_with(doc, "We are ready.")->date, QG_NONE);
+    qg_doc_free(doc);
+
+    doc = run_stages("Salami said the talks failed and said the army would march next month.", "2019-06-02",
+                     "attribution");
+    ck_assert_uint_eq(statement_with(doc, "the talks failed")->date, QG_NONE);
+    qg_doc_free(doc);
+
+    doc = run_stages("According to court documents, Keller assured one couple in 2019 that their money was safe.",
+                     "2021-03-10", "attribution");
+    const qg_statement *s = statement_with(doc, "their money was safe");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_int_eq(doc->timexes.items[s->date].year, 2019);
+    ck_assert_uint_eq(s->date_rule, QG_R_DATE_CLAUSE);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(no_outlet_no_date)
 {
     qg_doc *doc = run_stages("Hossein Salami said that the army is ready.", "2019-06-02", "attribution");
@@ -704,6 +729,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(links, told_outlet);
     tcase_add_test(links, speaking_to_outlet_on_weekday);
     tcase_add_test(links, no_outlet_no_date);
+    tcase_add_test(links, said_on_frame_dates);
     suite_add_tcase(s, links);
     TCase *nonstmt = tcase_create("nominal_and_non_statements");
     tcase_add_test(nonstmt, nominal_reports);
