@@ -92,7 +92,9 @@ static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
     uint32_t si = a->sent_of[anchor];
     const qg_sentence *sent = &d->sentences.items[si];
     uint32_t best = QG_NONE, best_dist = UINT32_MAX;
-    for (uint32_t i = sent->first; i < sent->last; i++) {
+    /* A frame inside a quote (words the speaker quotes) is not dated by
+     * the quoting sentence: that is the occasion of the outer speaker. */
+    for (uint32_t i = a->quote_of[anchor] == QG_NONE ? sent->first : sent->last; i < sent->last; i++) {
         uint32_t t = a->timex_of[i];
         if (t == QG_NONE || d->timexes.items[t].first != i || a->quote_of[i] != QG_NONE)
             continue;

@@ -498,6 +498,14 @@ START_TEST(said_on_frame_dates)
     ck_assert_int_eq(doc->timexes.items[s->date].year, 2019);
     ck_assert_uint_eq(s->date_rule, QG_R_DATE_CLAUSE);
     qg_doc_free(doc);
+
+    /* words quoted inside a quote are not dated by the outer frame */
+    doc = run_stages("Ayatollah Khamenei said last month: \u201cThe Imam said \u2018America is the great Satan,\u2019 "
+                     "and he was right.\u201d",
+                     "2019-06-02", "attribution");
+    ck_assert_uint_ne(statement_with(doc, "The Imam said \u2018America is the great Satan,\u2019 and he was right.")->date, QG_NONE);
+    ck_assert_uint_eq(statement_with(doc, "America is the great Satan")->date, QG_NONE);
+    qg_doc_free(doc);
 }
 END_TEST
 
