@@ -413,6 +413,17 @@ static void add_title(graph *g, uint32_t person, uint32_t f, uint32_t l, const c
     g->title_edges[g->nedges++] = (title_edge){g->entity_ids[person], ti, rule};
 }
 
+/* Are tokens [F, L) all capitalized words (no possessive, no punctuation)? */
+static bool capitalized_words(const qg_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t i = f; i < l; i++) {
+        const qg_token *t = &d->tokens.items[i];
+        if (t->kind != QG_TOK_WORD || !(t->flags & QG_TF_CAP) || (t->flags & QG_TF_POSS))
+            return false;
+    }
+    return f < l;
+}
+
 /* Where the ranks and honorifics at the end of a title begin, so that
  * "Deputy Chief of Staff ... Brigadier General" splits into a role and a
  * rank: the earliest token from which honorific phrases (rules/honorifics.txt,
@@ -424,13 +435,15 @@ static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last, bool *
     *courtesy = false;
     for (uint32_t k = first; k < last; k++) {
         uint32_t i = k;
-        bool rank = false;
+        bool rank = false, office = true;
         while (i < last) {
             const qg_lex_entry *e = qg_rules_phrase(g->rules, d, i, last, QG_LEX_HONORIFIC);
             if (!e)
                 break;
             if (e->attrs & (QG_HON_RANK | QG_HON_MILITARY | QG_HON_RELIGIOUS | QG_HON_POLITICAL))
                 rank = true;
+            if (!(e->attrs & QG_HON_POLITICAL) || (e->attrs & (QG_HON_MILITARY | QG_HON_RELIGIOUS)))
+                office = false;
             i += e->ntok;
         }
         if (i == last) {
@@ -445,6 +458,11 @@ static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last, bool *
                 const qg_lex_entry *o = qg_rules_tok(g->rules, d, k - 1, QG_LEX_ORG);
                 if ((p->lex & QG_LEX_MODIFIER) || (p->flags & QG_TF_UPPER) ||
                     (o && (o->attrs & (QG_ORG_COUNTRY | QG_ORG_DEMONYM | QG_ORG_METONYM))))
+                    return first;
+                /* "Senate President", "Transportation Secretary", "Millbrook
+                 * Mayor": capitalized words naming the body before a civil
+                 * office are the office's name, not a role of their own. */
+                if (office && capitalized_words(d, first, k))
                     return first;
             }
             return k;
