@@ -424,6 +424,22 @@ static bool capitalized_words(const qg_doc *d, uint32_t f, uint32_t l)
     return f < l;
 }
 
+/* Where "at" and a name begin in an apposition ("analyst at Crestline
+ * Securities", "economist at the Halden Institute"), else L: the employer
+ * is where the person works, not part of the office's name (unlike "of":
+ * "commander of the IRGC"). */
+static uint32_t employer_start(const qg_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t i = f + 1; i + 1 < l; i++) {
+        if (!qg_tok_is(d, i, "at"))
+            continue;
+        uint32_t n = qg_tok_is(d, i + 1, "the") && i + 2 < l ? i + 2 : i + 1;
+        if (d->tokens.items[n].kind == QG_TOK_WORD && (d->tokens.items[n].flags & QG_TF_CAP))
+            return i;
+    }
+    return l;
+}
+
 /* Where the ranks and honorifics at the end of a title begin, so that
  * "Deputy Chief of Staff ... Brigadier General" splits into a role and a
  * rank: the earliest token from which honorific phrases (rules/honorifics.txt,
@@ -498,7 +514,8 @@ static void collect_titles(graph *g)
                 add_title(g, m->entity, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
         }
         if (m->appos_first != QG_NONE)
-            add_title(g, m->entity, m->appos_first, m->appos_last, "role", QG_R_TITLE_APPOSITIVE);
+            add_title(g, m->entity, m->appos_first, employer_start(d, m->appos_first, m->appos_last), "role",
+                      QG_R_TITLE_APPOSITIVE);
     }
 }
 

@@ -341,6 +341,14 @@ START_TEST(titles_office_of_a_body)
     ck_assert_ptr_nonnull(node_named(root, "title", "Brigadier General"));
     ck_assert_uint_eq(count_nodes(root, "title"), 4);
     json_decref(root);
+
+    /* the employer after "at" is no part of an apposition's title; "of" is */
+    root = graph_of("Marcus Webb, an analyst at Crestline Securities, said sales fell. Ali Reza, the commander "
+                    "of the Joint Staff, said the army was ready.", NULL);
+    ck_assert_ptr_nonnull(node_named(root, "title", "analyst"));
+    ck_assert_ptr_nonnull(node_named(root, "title", "commander of the Joint Staff"));
+    ck_assert_uint_eq(count_nodes(root, "title"), 2);
+    json_decref(root);
 }
 END_TEST
 
