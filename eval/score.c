@@ -1354,6 +1354,28 @@ static int entity_is(const entity *e, const name_set *names)
     return 0;
 }
 
+/* A normalized organization name without a leading "the ". */
+static const char *skip_the(const char *norm)
+{
+    return strncmp(norm, "the ", 4) == 0 ? norm + 4 : norm;
+}
+
+/* Is entity e the intermediary of names: as for speakers, or for an outlet
+ * by name or mention with a leading "the" on either side ignored ("The
+ * Washington Post", "The Hill"). */
+static int reporter_is(const entity *e, const name_set *names)
+{
+    if (entity_is(e, names))
+        return 1;
+    const char *want = skip_the(names->v[0]);
+    if (strcmp(skip_the(e->name_norm), want) == 0)
+        return 1;
+    for (size_t i = 0; i < e->nmentions; i++)
+        if (strcmp(skip_the(e->mentions[i]), want) == 0)
+            return 1;
+    return 0;
+}
+
 static int speaker_right(const gold_attr *ga, const pred_doc *pd, const pred_attr *pa)
 {
     if (!ga->speaker)
@@ -1706,8 +1728,8 @@ static void score_links(const gold_attr *ga, const pred_doc *pd, const pred_attr
     }
     if (ga->reported_by.n) {
         m->reported_by.acc.total++;
-        m->reported_by.acc.correct += (size_t)(pa->reporter >= 0 && entity_is(&pd->ents[pa->reporter],
-                                                                               &ga->reported_by));
+        m->reported_by.acc.correct += (size_t)(pa->reporter >= 0 && reporter_is(&pd->ents[pa->reporter],
+                                                                                 &ga->reported_by));
     } else if (ga->has_reported_by && pa->reporter >= 0) {
         m->reported_by.extra++;
     }

@@ -69,7 +69,7 @@ typedef struct {
     struct {
         qg_eval_accuracy acc;     /* overlap-matched attributions with a non-null gold
                                      reported_by: the reported_by target is it (by name,
-                                     alias or mention) */
+                                     alias or mention; a leading "the" ignored) */
         size_t extra;             /* matched, gold reported_by null: an edge all the same */
     } reported_by;
 } qg_eval_metrics;

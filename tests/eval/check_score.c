@@ -815,6 +815,15 @@ START_TEST(test_said_on_reported_by)
     ck_assert_uint_eq(m->reported_by.extra, 1);
     qg_eval_free(ev);
 
+    /* a leading "the" does not matter for an outlet */
+    attrs = json_pack("[o]", dattr("talks are over", "Ali Reza", "-", "Washington Post"));
+    nodes = json_pack("[o,o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"),
+                      dnode("o1", "organization", "The Washington Post", "Mehr"), dstmt("s1", "talks are over"));
+    edges = json_pack("[o,o]", dedge("said", "p1", "s1", "r"), dedge("reported_by", "s1", "o1", "outlet.clause"));
+    ev = run(dgold(attrs, NULL, NULL), dpred(nodes, edges));
+    ck_assert_uint_eq(qg_eval_totals(ev)->reported_by.acc.correct, 1);
+    qg_eval_free(ev);
+
     /* wrong values; a gold without the keys is not scored */
     attrs = json_pack("[o,o]", dattr("talks are over", "Ali Reza", "2019-06-01", "Tasnim"),
                       dattr("Iran lies", "Mike Pompeo", "-", "-"));
