@@ -33,7 +33,7 @@ static const lexicon_spec lexicons[] = {
     {"pronouns.txt", QG_LEX_PRONOUN,
      {"male", "female", "plural", "neuter", "first", "relative", "subject", "possessive", NULL}},
     {"dates.txt", QG_LEX_DATE,
-     {"month", "weekday", "dayrel", "shift", "unit", "ago", "part", "number", NULL}},
+     {"month", "weekday", "dayrel", "shift", "unit", "ago", "part", "number", "season", NULL}},
     {"abbreviations.txt", QG_LEX_ABBREV, {NULL}},
     {"function_words.txt", QG_LEX_FUNCTION,
      {"det", "prep", "conj", "aux", "adv", "subord", "other", "neg", "future", "past", NULL}},

@@ -33,6 +33,8 @@
  *   ago`), vague (`a few years ago`, `years ago`) and decade counts are null,
  *   as are spans with a determiner, a count or a plural unit (`the next
  *   months`, `the next two months`), which are ranges rather than dates.
+ * - A season after last/this/next (`last fall`, `this spring`) is recorded
+ *   with a null value: it has no ISO month, and a winter spans two years.
  * - Modifiers (`early`, `late last year`, `the end of last month`) and a
  *   following time of day (`Sunday morning`) stay in the span and keep the
  *   head's value; a preceding preposition is never part of the span. */
@@ -654,6 +656,11 @@ static bool match_shift(const scan *sc, uint32_t i, found *f)
         if (m) {
             *f = (found){i, k + 2, 0, 0, 0, 0};
             resolve_shifted_month(sc, f, m, s->value);
+            return true;
+        }
+        if (entry_with(sc, k + 1, QG_DATE_SEASON)) { /* last fall, this spring: no value */
+            *f = (found){i, k + 2, 0, 0, 0, 0};
+            set_null(f);
             return true;
         }
     }

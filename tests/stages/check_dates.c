@@ -237,6 +237,14 @@ START_TEST(ago)
 }
 END_TEST
 
+START_TEST(seasons)
+{
+    EXPECT("She filed for divorce last fall and will tour next spring.", DOC_DATE, {"last fall", NULL},
+           {"next spring", NULL});
+    EXPECT_NONE("Prices fall in the summer, and a fall in demand followed.", DOC_DATE);
+}
+END_TEST
+
 START_TEST(next_months)
 {
     EXPECT("We will witness the eradication of terrorist groups in Syria within the next months.", DOC_DATE,
@@ -389,6 +397,7 @@ static Suite *dates_suite(void)
     tcase_add_test(rel, shifted_units);
     tcase_add_test(rel, ago);
     tcase_add_test(rel, next_months);
+    tcase_add_test(rel, seasons);
     tcase_add_test(rel, metadata_date);
     suite_add_tcase(s, rel);
     TCase *seeds = tcase_create("seeds");
