@@ -138,19 +138,42 @@ static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
     }
 }
 
+/* Is the statement's cue in the present perfect (has also reiterated,
+ * have said)? It then tells of no one occasion, and inherits no date. */
+static bool perfect_cue(const attr *a, const qg_statement *s)
+{
+    const qg_doc *d = a->doc;
+    if (s->cue_first == QG_NONE)
+        return false;
+    for (uint32_t k = s->cue_first, n = 0; k > 0 && n < 3; n++) {
+        k--;
+        if (qg_tok_is(d, k, "has") || qg_tok_is(d, k, "have"))
+            return true;
+        const qg_lex_entry *e = qg_rules_tok(a->rules, d, k, QG_LEX_FUNCTION);
+        if (!e || !(e->attrs & QG_FN_ADV))
+            return false;
+    }
+    return false;
+}
+
 /* A speaker's statements in one report share its date and outlet: later
  * statements inherit from earlier ones, and the lead (first paragraphs)
  * from the body. Only along runs of the same speaker, so that another
- * speaker's words in between end the occasion. */
+ * speaker's words in between end the occasion; words nested in a
+ * statement (a woman reported that ..., quoted inside a quote) are part of
+ * it and do not. */
 static void inherit_links(attr *a)
 {
     qg_doc *d = a->doc;
     uint32_t n = d->statements.count;
-    for (uint32_t k = 1; k < n; k++) {
-        qg_statement *s = &d->statements.items[k], *p = &d->statements.items[k - 1];
+    for (uint32_t k = 1, prev = 0; k < n; k++) {
+        qg_statement *s = &d->statements.items[k], *p = &d->statements.items[prev];
+        if (p->start <= s->start && s->end <= p->end)
+            continue;
+        prev = k;
         if (s->speaker == QG_NONE || s->speaker != p->speaker)
             continue;
-        if (s->date == QG_NONE && p->date != QG_NONE) {
+        if (s->date == QG_NONE && p->date != QG_NONE && !perfect_cue(a, s)) {
             s->date = p->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }
@@ -167,7 +190,7 @@ static void inherit_links(attr *a)
             continue;
         if (s->speaker == QG_NONE || s->speaker != nx->speaker)
             continue;
-        if (s->date == QG_NONE && nx->date != QG_NONE) {
+        if (s->date == QG_NONE && nx->date != QG_NONE && !perfect_cue(a, s)) {
             s->date = nx->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }

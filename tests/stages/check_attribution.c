@@ -509,6 +509,23 @@ START_TEST(said_on_frame_dates)
 }
 END_TEST
 
+/* Inheritance runs over statements nested in a statement of the run, and
+ * not into a present-perfect report, which tells of no one occasion. */
+START_TEST(said_on_inheritance)
+{
+    qg_doc *doc = run_stages("Officers were called after a woman reported that a gun was fired, Police Chief Angela "
+                             "Ruiz said on Sunday.\n\nThe woman escaped through a window, Ruiz said.\n\n"
+                             "Ruiz has also repeatedly said that the city is safe.",
+                             "2023-11-06", "attribution");
+    const qg_statement *s = statement_with(doc, "The woman escaped through a window");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_uint_eq(s->date_rule, QG_R_DATE_INHERITED);
+    ck_assert_int_eq(doc->timexes.items[s->date].day, 5);
+    ck_assert_uint_eq(statement_with(doc, "the city is safe")->date, QG_NONE);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(no_outlet_no_date)
 {
     qg_doc *doc = run_stages("Hossein Salami said that the army is ready.", "2019-06-02", "attribution");
@@ -737,6 +754,7 @@ static Suite *attribution_suite(void)
     tcase_add_test(links, told_outlet);
     tcase_add_test(links, speaking_to_outlet_on_weekday);
     tcase_add_test(links, no_outlet_no_date);
+    tcase_add_test(links, said_on_inheritance);
     tcase_add_test(links, said_on_frame_dates);
     suite_add_tcase(s, links);
     TCase *nonstmt = tcase_create("nominal_and_non_statements");
