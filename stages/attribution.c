@@ -75,10 +75,30 @@ static bool date_modifies_noun(const attr *a, uint32_t t)
            (tok(d, f - 1)->flags & QG_TF_POSS);
 }
 
+/* Is token I in a relative clause set off by a comma (", who had pushed
+ * for it in January") that does not hold the frame's ANCHOR? Such a
+ * clause tells of the person, not of the saying. */
+static bool in_relative_clause(const attr *a, uint32_t i, uint32_t anchor)
+{
+    const qg_doc *d = a->doc;
+    const qg_sentence *sent = &d->sentences.items[a->sent_of[i]];
+    for (uint32_t k = i; k > sent->first;) {
+        k--;
+        if (k == anchor)
+            return false;
+        if (tok(d, k)->kind == QG_TOK_PUNCT && d->text[tok(d, k)->start] == ',') {
+            const qg_lex_entry *e = k + 1 < i ? qg_rules_tok(a->rules, d, k + 1, QG_LEX_PRONOUN) : NULL;
+            return e && (e->attrs & QG_PRON_RELATIVE);
+        }
+    }
+    return false;
+}
+
 /* said_on and reported_by from the statement's own sentence: the date
  * nearest the cue outside its content and outside the reported clause of
  * another statement that does not hold it (a date in reported words is
- * part of them) that modifies no noun, an outlet in the frame. CONTENT_OF
+ * part of them) that modifies no noun and is in no relative clause about
+ * the source, an outlet in the frame. CONTENT_OF
  * gives the innermost clause or quote around each token (statement index or
  * QG_NONE). */
 static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
@@ -99,7 +119,8 @@ static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
         if (t == QG_NONE || d->timexes.items[t].first != i || a->quote_of[i] != QG_NONE)
             continue;
         const qg_statement *x = content_of[i] != QG_NONE ? &d->statements.items[content_of[i]] : NULL;
-        if ((x && !(x->start <= s->start && s->end <= x->end)) || date_modifies_noun(a, t))
+        if ((x && !(x->start <= s->start && s->end <= x->end)) || date_modifies_noun(a, t) ||
+            in_relative_clause(a, i, anchor))
             continue;
         if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
             continue;

@@ -499,6 +499,17 @@ START_TEST(said_on_frame_dates)
     ck_assert_uint_eq(s->date_rule, QG_R_DATE_CLAUSE);
     qg_doc_free(doc);
 
+    /* a relative clause about the source does not date the saying */
+    doc = run_stages("\u201cThis is not the budget we wanted,\u201d said Mayor Denise Whitfield, who had pushed for "
+                     "cuts in January.\n\nPolice Chief Angela Ruiz, who took office in 2021, said on Sunday that the "
+                     "city is safe.",
+                     "2024-03-17", "attribution");
+    ck_assert_uint_eq(statement_with(doc, "This is not the budget we wanted")->date, QG_NONE);
+    s = statement_with(doc, "the city is safe");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_int_eq(doc->timexes.items[s->date].day, 17);
+    qg_doc_free(doc);
+
     /* words quoted inside a quote are not dated by the outer frame */
     doc = run_stages("Ayatollah Khamenei said last month: \u201cThe Imam said \u2018America is the great Satan,\u2019 "
                      "and he was right.\u201d",
