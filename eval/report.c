@@ -119,6 +119,15 @@ static void put_table(FILE *out, const qg_eval_metrics *m)
     fprintf(out, "%-22s%.2f (%zu/%zu)   direct: %.2f (%zu/%zu)\n", "speaker accuracy", m->speaker_all.accuracy,
             m->speaker_all.correct, m->speaker_all.total, m->speaker_direct.accuracy, m->speaker_direct.correct,
             m->speaker_direct.total);
+    put_row(out, "titles", &m->titles);
+    put_row(out, "dates (overlap)", &m->dates);
+    fprintf(out, "%-22s%.2f (%zu/%zu)\n", "date values", m->date_values.accuracy, m->date_values.correct,
+            m->date_values.total);
+    fprintf(out, "%-22s%.2f (%zu/%zu)   on gold null: %zu   edges: %zu, inherited %zu\n", "said_on accuracy",
+            m->said_on.acc.accuracy, m->said_on.acc.correct, m->said_on.acc.total, m->said_on.extra, m->said_on.edges,
+            m->said_on.inherited);
+    fprintf(out, "%-22s%.2f (%zu/%zu)   on gold null: %zu\n", "reported_by accuracy", m->reported_by.acc.accuracy,
+            m->reported_by.acc.correct, m->reported_by.acc.total, m->reported_by.extra);
 }
 
 static void put_per_doc(const qg_eval *ev, FILE *out)
@@ -207,6 +216,10 @@ int qg_eval_report_text(const qg_eval *ev, FILE *out, unsigned flags)
         fprintf(out, "documents without predictions: %zu missing, %zu error records (scored as empty)\n",
                 qg_eval_missing_count(ev), qg_eval_error_record_count(ev));
     put_table(out, m);
+    size_t n = qg_eval_doc_count(ev);
+    if (m->title_documents < n || m->date_documents < n)
+        fprintf(out, "(titles scored on %zu documents, dates on %zu: the others' gold has no \"people\" / \"dates\")\n",
+                m->title_documents, m->date_documents);
     if (flags & QG_EVAL_REPORT_PER_DOC)
         put_per_doc(ev, out);
     if (flags & QG_EVAL_REPORT_ERRORS) {
@@ -276,6 +289,24 @@ static void put_metrics(json_t *o, const qg_eval_metrics *m, int *failed)
         put(sa, "direct", acc_json(&m->speaker_direct, failed), failed);
     }
     put(o, "speaker_accuracy", sa, failed);
+    json_t *t = prf_json(&m->titles, failed), *d = prf_json(&m->dates, failed);
+    if (t)
+        put(t, "documents", json_integer((json_int_t)m->title_documents), failed);
+    if (d)
+        put(d, "documents", json_integer((json_int_t)m->date_documents), failed);
+    put(o, "titles", t, failed);
+    put(o, "dates", d, failed);
+    put(o, "date_values", acc_json(&m->date_values, failed), failed);
+    json_t *so = acc_json(&m->said_on.acc, failed), *rb = acc_json(&m->reported_by.acc, failed);
+    if (so) {
+        put(so, "on_gold_null", json_integer((json_int_t)m->said_on.extra), failed);
+        put(so, "edges", json_integer((json_int_t)m->said_on.edges), failed);
+        put(so, "inherited", json_integer((json_int_t)m->said_on.inherited), failed);
+    }
+    if (rb)
+        put(rb, "on_gold_null", json_integer((json_int_t)m->reported_by.extra), failed);
+    put(o, "said_on", so, failed);
+    put(o, "reported_by", rb, failed);
 }
 
 static json_t *str_or_null(const char *s)

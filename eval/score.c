@@ -13,13 +13,32 @@ typedef struct {
     long s, e; /* s < 0: null */
 } span;
 
+/* A set of normalized names (norm_name), in insertion order. */
+typedef struct {
+    char **v;
+    size_t n, cap;
+} name_set;
+
 typedef struct {
     span content, source, cue;
     int direct;
-    char *speaker; /* NULL: null speaker */
-    char **names;  /* normalized speaker name and the aliases of that person */
-    size_t nnames;
+    char *speaker;         /* NULL: null speaker */
+    name_set names;        /* normalized speaker name and the aliases of that person */
+    int has_date;          /* the gold gives "date" (maybe null) */
+    char *date;            /* NULL: null or absent */
+    int has_reported_by;   /* the gold gives "reported_by" (maybe null) */
+    name_set reported_by;  /* the name and its aliases; empty: null or absent */
 } gold_attr;
+
+typedef struct {
+    name_set names;  /* normalized name (first) and aliases */
+    name_set titles; /* normalized titles */
+} gold_person;
+
+typedef struct {
+    span sp;
+    char *value; /* NULL: null */
+} gold_date;
 
 typedef struct {
     char *id, *file;
@@ -31,6 +50,11 @@ typedef struct {
     size_t ncp;
     gold_attr *attrs;
     size_t nattrs;
+    int has_people, has_dates; /* the gold gives "people" / "dates" */
+    gold_person *people;
+    size_t npeople;
+    gold_date *dates;
+    size_t ndates;
 } gold_doc;
 
 typedef struct {
@@ -48,7 +72,20 @@ typedef struct {
     long speaker;      /* index into entities, -1: none */
     char *rule;
     size_t stmt_index, edge_index; /* tie-breakers for a stable order */
+    long date;         /* the statement's said_on date, index into dates; -1: none */
+    long reporter;     /* the statement's reported_by target, index into ents; -1: none */
 } pred_attr;
+
+/* One mention of a date node: a predicted date expression. */
+typedef struct {
+    span sp;
+    size_t node; /* index into pred_doc.dates */
+} date_mention;
+
+/* A has_title edge, as entity indexes. */
+typedef struct {
+    size_t person, title;
+} title_link;
 
 typedef struct {
     char *id, *file;
@@ -60,6 +97,13 @@ typedef struct {
     size_t nents;
     pred_attr *attrs;
     size_t nattrs;
+    char **dates;      /* value of each date node; NULL: null */
+    size_t ndates;
+    date_mention *dmentions;
+    size_t ndmentions, capdmentions;
+    title_link *titled;
+    size_t ntitled, captitled;
+    size_t said_on_edges, said_on_inherited;
 } pred_doc;
 
 struct qg_eval {
@@ -225,6 +269,39 @@ static void free_strv(char **v, size_t n)
     free(v);
 }
 
+static void name_set_free(name_set *s)
+{
+    free_strv(s->v, s->n);
+    memset(s, 0, sizeof *s);
+}
+
+/* Is the normalized name in s? */
+static int name_set_has(const name_set *s, const char *norm)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], norm) == 0)
+            return 1;
+    return 0;
+}
+
+/* Adds raw, normalized, unless it is there already.  Returns 0 or -1 (no memory). */
+static int name_set_add(name_set *s, const char *raw)
+{
+    char *nn = norm_name(raw);
+    if (!nn)
+        return -1;
+    if (name_set_has(s, nn)) {
+        free(nn);
+        return 0;
+    }
+    if (grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v) < 0) {
+        free(nn);
+        return -1;
+    }
+    s->v[s->n++] = nn;
+    return 0;
+}
+
 /* ---- reading lines ---------------------------------------------------- */
 
 typedef struct {
@@ -334,9 +411,19 @@ static void gold_doc_clear(gold_doc *d)
     free(d->boff);
     for (size_t i = 0; i < d->nattrs; i++) {
         free(d->attrs[i].speaker);
-        free_strv(d->attrs[i].names, d->attrs[i].nnames);
+        name_set_free(&d->attrs[i].names);
+        free(d->attrs[i].date);
+        name_set_free(&d->attrs[i].reported_by);
     }
     free(d->attrs);
+    for (size_t i = 0; i < d->npeople; i++) {
+        name_set_free(&d->people[i].names);
+        name_set_free(&d->people[i].titles);
+    }
+    free(d->people);
+    for (size_t i = 0; i < d->ndates; i++)
+        free(d->dates[i].value);
+    free(d->dates);
     memset(d, 0, sizeof *d);
 }
 
@@ -358,42 +445,114 @@ static int check_text(const gold_doc *d, json_t *a, const char *key, span sp)
     return strlen(t) == b1 - b0 && memcmp(t, d->text + b0, b1 - b0) == 0 ? 0 : -1;
 }
 
-/* Adds the normalized speaker name and the aliases of the person with that
- * name to a->names. */
-static int speaker_names(gold_attr *a, json_t *people)
+/* Adds name, normalized, and the aliases of the gold person of that name
+ * to out: how a speaker or an intermediary may be named. */
+static int person_names(name_set *out, const char *name, json_t *people)
 {
-    size_t cap = 0;
-    char *sn = norm_name(a->speaker);
-    if (!sn || grow((void **)&a->names, &cap, 1, sizeof *a->names) < 0) {
-        free(sn);
+    if (name_set_add(out, name) < 0)
+        return -1;
+    size_t i;
+    json_t *p;
+    json_array_foreach(people, i, p) {
+        const char *pname = get_str(p, "name");
+        if (!pname)
+            continue;
+        char *pn = norm_name(pname);
+        if (!pn)
+            return -1;
+        int same = strcmp(pn, out->v[0]) == 0;
+        free(pn);
+        if (!same)
+            continue;
+        size_t k;
+        json_t *al;
+        json_array_foreach(json_object_get(p, "aliases"), k, al)
+            if (json_is_string(al) && name_set_add(out, json_string_value(al)) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* A string or null under key; absent gives *present = 0.  Returns -1 for
+ * any other type or no memory (*oom set). */
+static int get_opt_str(json_t *obj, const char *key, int *present, char **out, int *oom)
+{
+    json_t *v = json_object_get(obj, key);
+    *present = v != NULL;
+    *out = NULL;
+    *oom = 0;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return -1;
+    if (!(*out = dupstr(json_string_value(v)))) {
+        *oom = 1;
         return -1;
     }
-    a->names[a->nnames++] = sn;
+    return 0;
+}
+
+/* people[]: each named person with the aliases and titles to score titles
+ * by.  Entries without a string name are skipped. */
+static int gold_people(gold_doc *d, json_t *people)
+{
+    d->has_people = json_is_array(people);
+    d->people = calloc(json_array_size(people) + 1, sizeof *d->people);
+    if (!d->people)
+        return -1;
     size_t i;
     json_t *p;
     json_array_foreach(people, i, p) {
         const char *name = get_str(p, "name");
         if (!name)
             continue;
-        char *pn = norm_name(name);
-        if (!pn)
+        gold_person *gp = &d->people[d->npeople++];
+        if (name_set_add(&gp->names, name) < 0)
             return -1;
-        int same = strcmp(pn, sn) == 0;
-        free(pn);
-        if (!same)
-            continue;
         size_t k;
-        json_t *al;
-        json_array_foreach(json_object_get(p, "aliases"), k, al) {
-            if (!json_is_string(al))
-                continue;
-            char *an = norm_name(json_string_value(al));
-            if (!an || grow((void **)&a->names, &cap, a->nnames + 1, sizeof *a->names) < 0) {
-                free(an);
+        json_t *v;
+        json_array_foreach(json_object_get(p, "aliases"), k, v)
+            if (json_is_string(v) && name_set_add(&gp->names, json_string_value(v)) < 0)
                 return -1;
-            }
-            a->names[a->nnames++] = an;
+        json_array_foreach(json_object_get(p, "titles"), k, v)
+            if (json_is_string(v) && name_set_add(&gp->titles, json_string_value(v)) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* dates[]: {span, text, value}.  Fills why and returns -1 on bad input. */
+static int gold_dates(gold_doc *d, json_t *dates, char *why, size_t whylen)
+{
+    d->has_dates = 1;
+    d->dates = calloc(json_array_size(dates) + 1, sizeof *d->dates);
+    if (!d->dates) {
+        snprintf(why, whylen, "out of memory");
+        return -1;
+    }
+    size_t i;
+    json_t *x;
+    json_array_foreach(dates, i, x) {
+        gold_date *gd = &d->dates[d->ndates];
+        char w[160];
+        if (!json_is_object(x)) {
+            snprintf(why, whylen, "date %zu is not an object", i);
+            return -1;
         }
+        if (get_span(json_object_get(x, "span"), 0, (long)d->ncp, &gd->sp, w, sizeof w) < 0) {
+            snprintf(why, whylen, "date %zu: span: %s", i, w);
+            return -1;
+        }
+        if (check_text(d, x, "text", gd->sp) < 0) {
+            snprintf(why, whylen, "date %zu: text does not match the text at [%ld, %ld]", i, gd->sp.s, gd->sp.e);
+            return -1;
+        }
+        int present, oom;
+        if (get_opt_str(x, "value", &present, &gd->value, &oom) < 0 || !present) {
+            snprintf(why, whylen, oom ? "out of memory" : "date %zu: \"value\" must be a string or null", i);
+            return -1;
+        }
+        d->ndates++;
     }
     return 0;
 }
@@ -409,7 +568,7 @@ static int gold_line(void *ctx, json_t *root, const char *name, int line, qg_eva
     const char *id = get_str(root, "id");
     json_t *jtext = json_object_get(root, "text");
     json_t *jattrs = json_object_get(root, "attributions");
-    json_t *people = json_object_get(root, "people");
+    json_t *people = json_object_get(root, "people"), *dates = json_object_get(root, "dates");
     if (!json_is_object(root)) {
         set_error(err, name, line, "a gold line must be a JSON object");
         goto out;
@@ -434,6 +593,10 @@ static int gold_line(void *ctx, json_t *root, const char *name, int line, qg_eva
         set_error(err, name, line, "document \"%s\": \"people\" must be an array", id);
         goto out;
     }
+    if (dates && !json_is_null(dates) && !json_is_array(dates)) {
+        set_error(err, name, line, "document \"%s\": \"dates\" must be an array", id);
+        goto out;
+    }
 
     d.id = dupstr(id);
     d.file = dupstr(name);
@@ -454,6 +617,14 @@ static int gold_line(void *ctx, json_t *root, const char *name, int line, qg_eva
         d.cp[d.ncp++] = utf8_next(d.text, d.text_bytes, &i);
     }
     d.boff[d.ncp] = d.text_bytes;
+    if (gold_people(&d, people) < 0) {
+        set_error(err, name, line, "out of memory");
+        goto out;
+    }
+    if (json_is_array(dates) && gold_dates(&d, dates, why, sizeof why) < 0) {
+        set_error(err, name, line, "document \"%s\": %s", id, why);
+        goto out;
+    }
 
     size_t i;
     json_t *a;
@@ -491,7 +662,28 @@ static int gold_line(void *ctx, json_t *root, const char *name, int line, qg_eva
         }
         if (json_is_string(sp)) {
             ga->speaker = dupstr(json_string_value(sp));
-            if (!ga->speaker || speaker_names(ga, people) < 0) {
+            if (!ga->speaker || person_names(&ga->names, ga->speaker, people) < 0) {
+                set_error(err, name, line, "out of memory");
+                goto out;
+            }
+        }
+        char *rb = NULL;
+        static const char *const opt[2] = {"date", "reported_by"};
+        for (int k = 0; k < 2; k++) {
+            int oom, rc2 = k == 0 ? get_opt_str(a, opt[k], &ga->has_date, &ga->date, &oom)
+                                  : get_opt_str(a, opt[k], &ga->has_reported_by, &rb, &oom);
+            if (rc2 < 0 && oom)
+                set_error(err, name, line, "out of memory");
+            else if (rc2 < 0)
+                set_error(err, name, line, "document \"%s\": attribution %zu: \"%s\" must be a string or null", id,
+                          i, opt[k]);
+            if (rc2 < 0)
+                goto out;
+        }
+        if (rb) {
+            int rc2 = person_names(&ga->reported_by, rb, people);
+            free(rb);
+            if (rc2 < 0) {
                 set_error(err, name, line, "out of memory");
                 goto out;
             }
@@ -568,6 +760,9 @@ static void pred_doc_clear(pred_doc *d)
         free(d->attrs[i].rule);
     }
     free(d->attrs);
+    free_strv(d->dates, d->ndates);
+    free(d->dmentions);
+    free(d->titled);
     memset(d, 0, sizeof *d);
 }
 
@@ -628,10 +823,95 @@ typedef struct {
     const char *id; /* borrowed from the JSON */
     int is_statement, is_date;
     long ent;       /* index into ents */
+    long date;      /* index into dates */
     span content;
     const char *kind;
     int has_said;
+    long said_on;     /* statements: index into dates, -1: none */
+    long reported_by; /* statements: index into ents, -1: none */
 } node_info;
+
+/* A date node: its value and its mentions, each a predicted expression. */
+static int parse_date(pred_doc *d, json_t *node, const char *id, char *why, size_t whylen)
+{
+    json_t *v = json_object_get(node, "value"), *ms = json_object_get(node, "mentions");
+    if (v && !json_is_null(v) && !json_is_string(v)) {
+        snprintf(why, whylen, "node \"%s\": \"value\" must be a string or null", id);
+        return -1;
+    }
+    if (ms && !json_is_null(ms) && !json_is_array(ms)) {
+        snprintf(why, whylen, "node \"%s\": \"mentions\" must be an array", id);
+        return -1;
+    }
+    char *value = json_is_string(v) ? dupstr(json_string_value(v)) : NULL;
+    if (json_is_string(v) && !value)
+        goto oom;
+    d->dates[d->ndates++] = value;
+    size_t i;
+    json_t *m;
+    json_array_foreach(ms, i, m) {
+        date_mention dm = {{-1, -1}, d->ndates - 1};
+        char w[160];
+        if (get_span(json_object_get(m, "span"), 0, d->length, &dm.sp, w, sizeof w) < 0) {
+            snprintf(why, whylen, "node \"%s\": mention %zu: %s", id, i, w);
+            return -1;
+        }
+        if (grow((void **)&d->dmentions, &d->capdmentions, d->ndmentions + 1, sizeof *d->dmentions) < 0)
+            goto oom;
+        d->dmentions[d->ndmentions++] = dm;
+    }
+    return 0;
+oom:
+    snprintf(why, whylen, "out of memory");
+    return -1;
+}
+
+/* has_title, said_on and reported_by: the links that titles, dates and
+ * intermediaries are scored by.  Their ends must be nodes of the right type. */
+static int parse_link(pred_doc *d, node_info *nodes, json_t *index, json_t *edge, size_t ei, const char *type,
+                      char *why, size_t whylen)
+{
+    const char *from = get_str(edge, "from"), *to = get_str(edge, "to");
+    json_t *fi = from ? json_object_get(index, from) : NULL, *ti = to ? json_object_get(index, to) : NULL;
+    if (!fi || !ti) {
+        snprintf(why, whylen, "edge %zu: %s edge %s \"%s\", which is not a node", ei, type, fi ? "to" : "from",
+                 fi ? (to ? to : "") : (from ? from : ""));
+        return -1;
+    }
+    node_info *fn = &nodes[json_integer_value(fi)], *tn = &nodes[json_integer_value(ti)];
+    const char *want = NULL;
+    if (strcmp(type, "has_title") == 0) {
+        if (fn->ent < 0)
+            want = "from an entity";
+        else if (tn->ent < 0 || strcmp(d->ents[tn->ent].type, "title") != 0)
+            want = "to a title";
+    } else if (!fn->is_statement) {
+        want = "from a statement";
+    } else if (strcmp(type, "said_on") == 0 && !tn->is_date) {
+        want = "to a date";
+    } else if (strcmp(type, "reported_by") == 0 && tn->ent < 0) {
+        want = "to an entity";
+    }
+    if (want) {
+        snprintf(why, whylen, "edge %zu: a %s edge goes %s (\"%s\" -> \"%s\")", ei, type, want, from, to);
+        return -1;
+    }
+    if (strcmp(type, "has_title") == 0) {
+        if (grow((void **)&d->titled, &d->captitled, d->ntitled + 1, sizeof *d->titled) < 0) {
+            snprintf(why, whylen, "out of memory");
+            return -1;
+        }
+        d->titled[d->ntitled++] = (title_link){(size_t)fn->ent, (size_t)tn->ent};
+    } else if (strcmp(type, "said_on") == 0) {
+        const char *rule = get_str(edge, "rule");
+        fn->said_on = tn->date;
+        d->said_on_edges++;
+        d->said_on_inherited += rule && strcmp(rule, "date.inherited") == 0;
+    } else {
+        fn->reported_by = tn->ent;
+    }
+    return 0;
+}
 
 static int parse_said(pred_doc *d, node_info *nodes, json_t *index, json_t *edge, size_t ei, size_t *capattrs,
                       char *why, size_t whylen)
@@ -706,7 +986,8 @@ static int parse_graph(pred_doc *d, json_t *root, char *why, size_t whylen)
     }
     info = calloc(json_array_size(nodes) + 1, sizeof *info);
     d->ents = calloc(json_array_size(nodes) + 1, sizeof *d->ents);
-    if (!info || !d->ents) {
+    d->dates = calloc(json_array_size(nodes) + 1, sizeof *d->dates);
+    if (!info || !d->ents || !d->dates) {
         snprintf(why, whylen, "out of memory");
         goto out;
     }
@@ -728,7 +1009,7 @@ static int parse_graph(pred_doc *d, json_t *root, char *why, size_t whylen)
         }
         node_info *ni = &info[i];
         ni->id = id;
-        ni->ent = -1;
+        ni->ent = ni->date = ni->said_on = ni->reported_by = -1;
         if (strcmp(type, "statement") == 0) {
             const char *kind = get_str(n, "kind");
             static const char *const kinds[3] = {"direct", "mixed", "indirect"};
@@ -747,6 +1028,9 @@ static int parse_graph(pred_doc *d, json_t *root, char *why, size_t whylen)
             ni->is_statement = 1;
         } else if (strcmp(type, "date") == 0) {
             ni->is_date = 1;
+            ni->date = (long)d->ndates;
+            if (parse_date(d, n, id, why, whylen) < 0)
+                goto out;
         } else {
             /* person, organization, group, title, and types added later:
              * any of them may speak */
@@ -764,8 +1048,11 @@ static int parse_graph(pred_doc *d, json_t *root, char *why, size_t whylen)
             snprintf(why, whylen, "edge %zu needs a string \"type\"", i);
             goto out;
         }
-        /* Only said edges bear on attribution; others are not checked. */
+        /* Edges of other types are not checked. */
         if (strcmp(type, "said") == 0 && parse_said(d, info, index, e, i, &capattrs, why, whylen) < 0)
+            goto out;
+        if ((strcmp(type, "has_title") == 0 || strcmp(type, "said_on") == 0 || strcmp(type, "reported_by") == 0) &&
+            parse_link(d, info, index, e, i, type, why, whylen) < 0)
             goto out;
     }
     /* A statement without a said edge is a statement without a speaker. */
@@ -788,6 +1075,10 @@ static int parse_graph(pred_doc *d, json_t *root, char *why, size_t whylen)
             goto out;
         }
         d->attrs[d->nattrs++] = pa;
+    }
+    for (i = 0; i < d->nattrs; i++) {
+        d->attrs[i].date = info[d->attrs[i].stmt_index].said_on;
+        d->attrs[i].reporter = info[d->attrs[i].stmt_index].reported_by;
     }
     rc = 0;
 out:
@@ -1049,20 +1340,47 @@ static int covers_half(span g, span p)
     return hi > lo && 2 * (hi - lo) > g.e - g.s;
 }
 
+/* Does entity e stand for the gold name names->v[0]: is its name one of
+ * that person's names, or one of its mentions the gold name itself? */
+static int entity_is(const entity *e, const name_set *names)
+{
+    if (names->n == 0)
+        return 0;
+    if (name_set_has(names, e->name_norm))
+        return 1;
+    for (size_t i = 0; i < e->nmentions; i++)
+        if (strcmp(e->mentions[i], names->v[0]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A normalized organization name without a leading "the ". */
+static const char *skip_the(const char *norm)
+{
+    return strncmp(norm, "the ", 4) == 0 ? norm + 4 : norm;
+}
+
+/* Is entity e the intermediary of names: as for speakers, or for an outlet
+ * by name or mention with a leading "the" on either side ignored ("The
+ * Washington Post", "The Hill"). */
+static int reporter_is(const entity *e, const name_set *names)
+{
+    if (entity_is(e, names))
+        return 1;
+    const char *want = skip_the(names->v[0]);
+    if (strcmp(skip_the(e->name_norm), want) == 0)
+        return 1;
+    for (size_t i = 0; i < e->nmentions; i++)
+        if (strcmp(skip_the(e->mentions[i]), want) == 0)
+            return 1;
+    return 0;
+}
+
 static int speaker_right(const gold_attr *ga, const pred_doc *pd, const pred_attr *pa)
 {
     if (!ga->speaker)
         return pa->speaker < 0 || strcmp(pd->ents[pa->speaker].type, "group") == 0;
-    if (pa->speaker < 0)
-        return 0;
-    const entity *e = &pd->ents[pa->speaker];
-    for (size_t i = 0; i < ga->nnames; i++)
-        if (strcmp(e->name_norm, ga->names[i]) == 0)
-            return 1;
-    for (size_t i = 0; i < e->nmentions; i++)
-        if (strcmp(e->mentions[i], ga->names[0]) == 0) /* names[0]: the gold speaker */
-            return 1;
-    return 0;
+    return pa->speaker >= 0 && entity_is(&pd->ents[pa->speaker], &ga->names);
 }
 
 /* Sort keys for "span order": start, end, then position in the input. */
@@ -1162,12 +1480,14 @@ static void finish_acc(qg_eval_accuracy *a)
 
 static void finish_metrics(qg_eval_metrics *m)
 {
-    qg_eval_prf *all[] = {&m->statements_overlap, &m->statements_exact, &m->attribution, &m->sources,
-                          &m->cues, &m->sources_overlap, &m->cues_overlap, &m->direct};
+    qg_eval_prf *all[] = {&m->statements_overlap, &m->statements_exact, &m->attribution, &m->sources, &m->cues,
+                          &m->sources_overlap, &m->cues_overlap, &m->direct, &m->titles, &m->dates};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         finish_prf(all[i]);
-    finish_acc(&m->speaker_all);
-    finish_acc(&m->speaker_direct);
+    qg_eval_accuracy *acc[] = {&m->speaker_all, &m->speaker_direct, &m->date_values, &m->said_on.acc,
+                               &m->reported_by.acc};
+    for (size_t i = 0; i < sizeof acc / sizeof *acc; i++)
+        finish_acc(acc[i]);
 }
 
 static void add_prf(qg_eval_prf *to, const qg_eval_prf *from)
@@ -1175,6 +1495,12 @@ static void add_prf(qg_eval_prf *to, const qg_eval_prf *from)
     to->tp += from->tp;
     to->predicted += from->predicted;
     to->gold += from->gold;
+}
+
+static void add_acc(qg_eval_accuracy *to, const qg_eval_accuracy *from)
+{
+    to->correct += from->correct;
+    to->total += from->total;
 }
 
 static void add_metrics(qg_eval_metrics *to, const qg_eval_metrics *from)
@@ -1189,10 +1515,19 @@ static void add_metrics(qg_eval_metrics *to, const qg_eval_metrics *from)
     add_prf(&to->sources_overlap, &from->sources_overlap);
     add_prf(&to->cues_overlap, &from->cues_overlap);
     add_prf(&to->direct, &from->direct);
-    to->speaker_all.correct += from->speaker_all.correct;
-    to->speaker_all.total += from->speaker_all.total;
-    to->speaker_direct.correct += from->speaker_direct.correct;
-    to->speaker_direct.total += from->speaker_direct.total;
+    add_acc(&to->speaker_all, &from->speaker_all);
+    add_acc(&to->speaker_direct, &from->speaker_direct);
+    to->title_documents += from->title_documents;
+    to->date_documents += from->date_documents;
+    add_prf(&to->titles, &from->titles);
+    add_prf(&to->dates, &from->dates);
+    add_acc(&to->date_values, &from->date_values);
+    add_acc(&to->said_on.acc, &from->said_on.acc);
+    to->said_on.extra += from->said_on.extra;
+    to->said_on.edges += from->said_on.edges;
+    to->said_on.inherited += from->said_on.inherited;
+    add_acc(&to->reported_by.acc, &from->reported_by.acc);
+    to->reported_by.extra += from->reported_by.extra;
 }
 
 __attribute__((format(printf, 4, 5))) static int add_warning(qg_eval *ev, const char *file, int line,
@@ -1264,6 +1599,140 @@ static int cmp_mismatch(const void *a, const void *b)
     if (c)
         return c;
     return strcmp(x->pred_speaker_id ? x->pred_speaker_id : "", y->pred_speaker_id ? y->pred_speaker_id : "");
+}
+
+/* The gold person a predicted person stands for: by its name, else by its
+ * name among a person's aliases, else by one of its mentions; -1 if none. */
+static long gold_person_of(const gold_doc *g, const entity *e)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t k = 0; k < g->npeople; k++) {
+            const name_set *names = &g->people[k].names;
+            int hit = pass == 0 ? strcmp(e->name_norm, names->v[0]) == 0
+                    : pass == 1 ? name_set_has(names, e->name_norm)
+                                : 0;
+            for (size_t i = 0; pass == 2 && !hit && i < e->nmentions; i++)
+                hit = name_set_has(names, e->mentions[i]);
+            if (hit)
+                return (long)k;
+        }
+    }
+    return -1;
+}
+
+/* Title strings of the has_title edges from entities whose owner is k
+ * (owner[] indexes gold persons; for k = -1, only from entity self). */
+static int titles_of(const pred_doc *pd, const long *owner, long k, size_t self, name_set *out)
+{
+    for (size_t i = 0; i < pd->ntitled; i++) {
+        const title_link *t = &pd->titled[i];
+        if ((k >= 0 ? owner[t->person] == k : t->person == self) && name_set_add(out, pd->ents[t->title].name) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Titles: per gold person, the titles of the predicted persons that stand
+ * for it against the gold titles; titles of other entities are false
+ * positives.  Only documents whose gold has "people" count. */
+static int score_titles(const gold_doc *g, const pred_doc *pd, qg_eval_metrics *m)
+{
+    if (!g->has_people)
+        return 0;
+    m->title_documents = 1;
+    for (size_t k = 0; k < g->npeople; k++)
+        m->titles.gold += g->people[k].titles.n;
+    if (!pd)
+        return 0;
+    long *owner = calloc(pd->nents + 1, sizeof *owner);
+    name_set got = {NULL, 0, 0};
+    int rc = -1;
+    if (!owner)
+        return -1;
+    for (size_t e = 0; e < pd->nents; e++)
+        owner[e] = strcmp(pd->ents[e].type, "person") == 0 ? gold_person_of(g, &pd->ents[e]) : -1;
+    for (size_t k = 0; k < g->npeople; k++) {
+        if (titles_of(pd, owner, (long)k, 0, &got) < 0)
+            goto out;
+        for (size_t i = 0; i < got.n; i++)
+            m->titles.tp += (size_t)name_set_has(&g->people[k].titles, got.v[i]);
+        m->titles.predicted += got.n;
+        name_set_free(&got);
+    }
+    for (size_t e = 0; e < pd->nents; e++) {
+        if (owner[e] >= 0)
+            continue;
+        if (titles_of(pd, owner, -1, e, &got) < 0)
+            goto out;
+        m->titles.predicted += got.n;
+        name_set_free(&got);
+    }
+    rc = 0;
+out:
+    name_set_free(&got);
+    free(owner);
+    return rc;
+}
+
+static int same_value(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* Date expressions: each gold date, in order, takes the free predicted
+ * mention covering most of it, when that is more than half (trimmed); the
+ * matched pairs compare values, null included.  Only documents whose gold
+ * has "dates" count. */
+static int score_dates(const gold_doc *g, const pred_doc *pd, qg_eval_metrics *m)
+{
+    if (!g->has_dates)
+        return 0;
+    m->date_documents = 1;
+    size_t np = pd ? pd->ndmentions : 0;
+    m->dates.gold = g->ndates;
+    m->dates.predicted = np;
+    char *used = calloc(np + 1, 1);
+    if (!used)
+        return -1;
+    for (size_t i = 0; i < g->ndates; i++) {
+        span tg = trim(g, g->dates[i].sp);
+        long best = -1, best_cov = -1;
+        for (size_t k = 0; k < np; k++) {
+            span tp = trim(g, pd->dmentions[k].sp);
+            long lo = tg.s > tp.s ? tg.s : tp.s, hi = tg.e < tp.e ? tg.e : tp.e;
+            if (!used[k] && covers_half(tg, tp) && hi - lo > best_cov) {
+                best = (long)k;
+                best_cov = hi - lo;
+            }
+        }
+        if (best < 0)
+            continue;
+        used[best] = 1;
+        m->dates.tp++;
+        m->date_values.total++;
+        m->date_values.correct += (size_t)same_value(g->dates[i].value, pd->dates[pd->dmentions[best].node]);
+    }
+    free(used);
+    return 0;
+}
+
+/* said_on and reported_by of an overlap-matched pair. */
+static void score_links(const gold_attr *ga, const pred_doc *pd, const pred_attr *pa, qg_eval_metrics *m)
+{
+    const char *value = pa->date >= 0 ? pd->dates[pa->date] : NULL;
+    if (ga->date) {
+        m->said_on.acc.total++;
+        m->said_on.acc.correct += (size_t)same_value(ga->date, value);
+    } else if (ga->has_date && value) {
+        m->said_on.extra++;
+    }
+    if (ga->reported_by.n) {
+        m->reported_by.acc.total++;
+        m->reported_by.acc.correct += (size_t)(pa->reporter >= 0 && reporter_is(&pd->ents[pa->reporter],
+                                                                                 &ga->reported_by));
+    } else if (ga->has_reported_by && pa->reporter >= 0) {
+        m->reported_by.extra++;
+    }
 }
 
 /* Scores gold document di against pd (NULL: no predictions). */
@@ -1346,12 +1815,19 @@ static int score_doc(qg_eval *ev, size_t di, const pred_doc *pd)
         m->cues.tp += (size_t)same_span(trim(g, ga->cue), trim(g, pa->cue));
         m->sources_overlap.tp += (size_t)covers_half(trim(g, ga->source), trim(g, pa->source));
         m->cues_overlap.tp += (size_t)covers_half(trim(g, ga->cue), trim(g, pa->cue));
+        score_links(ga, pd, pa, m);
     }
     for (size_t pi = 0; pi < np; pi++)
         if (gop[porder[pi]] < 0 && add_mismatch(ev, di, QG_EVAL_SPURIOUS, NULL, pd, &pd->attrs[porder[pi]]) < 0)
             goto out;
     if (ev->nmm > first_mm) /* ev->mm may still be NULL */
         qsort(ev->mm + first_mm, ev->nmm - first_mm, sizeof *ev->mm, cmp_mismatch);
+    if (pd) {
+        m->said_on.edges = pd->said_on_edges;
+        m->said_on.inherited = pd->said_on_inherited;
+    }
+    if (score_titles(g, pd, m) < 0 || score_dates(g, pd, m) < 0)
+        goto out;
     finish_metrics(m);
     rc = 0;
 out:

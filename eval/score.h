@@ -49,6 +49,29 @@ typedef struct {
     qg_eval_prf direct;              /* overlap, gold direct vs predicted kind "direct" */
     qg_eval_accuracy speaker_all;    /* right speakers / overlap-matched statements */
     qg_eval_accuracy speaker_direct; /* the same on the direct subset */
+
+    /* Titles, dates and the links of statements.  Each counts only the
+     * documents whose gold gives the field: a document without "people" is
+     * not scored for titles, one without "dates" not for dates, an
+     * attribution without "date" / "reported_by" not for those. */
+    size_t title_documents, date_documents; /* documents scored for each */
+    qg_eval_prf titles;           /* per gold person (matched to the predicted persons by
+                                     name, alias or mention): has_title title names
+                                     against the gold titles, case and space folded */
+    qg_eval_prf dates;            /* date node mentions, > 50% of the trimmed gold span covered */
+    qg_eval_accuracy date_values; /* matched dates whose node value is the gold value (null too) */
+    struct {
+        qg_eval_accuracy acc;     /* overlap-matched attributions with a non-null gold date:
+                                     the statement's said_on date has that value */
+        size_t extra;             /* matched, gold date null: a said_on date with a value */
+        size_t edges, inherited;  /* predicted said_on edges; of them, rule date.inherited */
+    } said_on;
+    struct {
+        qg_eval_accuracy acc;     /* overlap-matched attributions with a non-null gold
+                                     reported_by: the reported_by target is it (by name,
+                                     alias or mention; a leading "the" ignored) */
+        size_t extra;             /* matched, gold reported_by null: an edge all the same */
+    } reported_by;
 } qg_eval_metrics;
 
 typedef enum {
@@ -156,7 +179,10 @@ int qg_eval_report_errors(const qg_eval *ev, FILE *out);
  * of memory.  Keys, in order: documents, gold, predicted,
  * statements_overlap, statements_exact, attribution, sources, cues, direct
  * (each {p,r,f1,tp,predicted,gold}), speaker_accuracy{all,direct} (each
- * {correct,total,accuracy}), missing, error_records, per_doc (always: id,
+ * {correct,total,accuracy}), titles and dates (each {p,r,f1,tp,predicted,
+ * gold,documents}), date_values {correct,total,accuracy}, said_on
+ * {correct,total,accuracy,on_gold_null,edges,inherited}, reported_by
+ * {correct,total,accuracy,on_gold_null}, missing, error_records, per_doc (always: id,
  * status "ok"|"missing"|"error", error{code,message} when status is
  * "error", then the same figures), warnings [{file,line,message}], and with
  * the ERRORS flag errors [{doc, kind "missed"|"spurious"|"wrong_speaker",

@@ -410,6 +410,33 @@ static void add_title(graph *g, uint32_t person, uint32_t f, uint32_t l, const c
     g->title_edges[g->nedges++] = (title_edge){g->entity_ids[person], ti, rule};
 }
 
+/* Are tokens [F, L) all capitalized words (no possessive, no punctuation)? */
+static bool capitalized_words(const qg_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t i = f; i < l; i++) {
+        const qg_token *t = &d->tokens.items[i];
+        if (t->kind != QG_TOK_WORD || !(t->flags & QG_TF_CAP) || (t->flags & QG_TF_POSS))
+            return false;
+    }
+    return f < l;
+}
+
+/* Where "at" and a name begin in an apposition ("analyst at Crestline
+ * Securities", "economist at the Halden Institute"), else L: the employer
+ * is where the person works, not part of the office's name (unlike "of":
+ * "commander of the IRGC"). */
+static uint32_t employer_start(const qg_doc *d, uint32_t f, uint32_t l)
+{
+    for (uint32_t i = f + 1; i + 1 < l; i++) {
+        if (!qg_tok_is(d, i, "at"))
+            continue;
+        uint32_t n = qg_tok_is(d, i + 1, "the") && i + 2 < l ? i + 2 : i + 1;
+        if (d->tokens.items[n].kind == QG_TOK_WORD && (d->tokens.items[n].flags & QG_TF_CAP))
+            return i;
+    }
+    return l;
+}
+
 /* Where the ranks and honorifics at the end of a title begin, so that
  * "Deputy Chief of Staff ... Brigadier General" splits into a role and a
  * rank: the earliest token from which honorific phrases (rules/honorifics.txt,
@@ -421,13 +448,15 @@ static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last, bool *
     *courtesy = false;
     for (uint32_t k = first; k < last; k++) {
         uint32_t i = k;
-        bool rank = false;
+        bool rank = false, office = true;
         while (i < last) {
             const qg_lex_entry *e = qg_rules_phrase(g->rules, d, i, last, QG_LEX_HONORIFIC);
             if (!e)
                 break;
             if (e->attrs & (QG_HON_RANK | QG_HON_MILITARY | QG_HON_RELIGIOUS | QG_HON_POLITICAL))
                 rank = true;
+            if (!(e->attrs & QG_HON_POLITICAL) || (e->attrs & (QG_HON_MILITARY | QG_HON_RELIGIOUS)))
+                office = false;
             i += e->ntok;
         }
         if (i == last) {
@@ -442,6 +471,11 @@ static uint32_t rank_start(const graph *g, uint32_t first, uint32_t last, bool *
                 const qg_lex_entry *o = qg_rules_tok(g->rules, d, k - 1, QG_LEX_ORG);
                 if ((p->lex & QG_LEX_MODIFIER) || (p->flags & QG_TF_UPPER) ||
                     (o && (o->attrs & (QG_ORG_COUNTRY | QG_ORG_DEMONYM | QG_ORG_METONYM))))
+                    return first;
+                /* "Senate President", "Transportation Secretary", "Millbrook
+                 * Mayor": capitalized words naming the body before a civil
+                 * office are the office's name, not a role of their own. */
+                if (office && capitalized_words(d, first, k))
                     return first;
             }
             return k;
@@ -477,7 +511,8 @@ static void collect_titles(graph *g)
                 add_title(g, m->entity, r, m->title_last, "rank", QG_R_TITLE_PRENOMINAL);
         }
         if (m->appos_first != QG_NONE)
-            add_title(g, m->entity, m->appos_first, m->appos_last, "role", QG_R_TITLE_APPOSITIVE);
+            add_title(g, m->entity, m->appos_first, employer_start(d, m->appos_first, m->appos_last), "role",
+                      QG_R_TITLE_APPOSITIVE);
     }
 }
 

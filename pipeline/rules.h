@@ -82,7 +82,8 @@ enum { /* dates.txt; the number after = is the entry's value */
     QG_DATE_UNIT = 1u << 4,     /* value: 1 day, 2 week, 3 month, 4 year, 5 decade */
     QG_DATE_AGO = 1u << 5,
     QG_DATE_PART = 1u << 6,     /* early, late, more than: modifiers kept in the span (see dates.txt) */
-    QG_DATE_NUMBER = 1u << 7    /* value: a number word: two = 2 */
+    QG_DATE_NUMBER = 1u << 7,   /* value: a number word: two = 2 */
+    QG_DATE_SEASON = 1u << 8    /* spring, fall: a period with no ISO value */
 };
 enum { /* function_words.txt */
     QG_FN_DET = 1u << 0,
@@ -92,7 +93,9 @@ enum { /* function_words.txt */
     QG_FN_ADV = 1u << 4,
     QG_FN_SUBORD = 1u << 5,     /* that, whether, if */
     QG_FN_OTHER = 1u << 6,
-    QG_FN_NEG = 1u << 7
+    QG_FN_NEG = 1u << 7,
+    QG_FN_FUTURE = 1u << 8,     /* the clause looks ahead: will, expected, until */
+    QG_FN_PAST = 1u << 9        /* the clause looks back: was, had */
 };
 enum { /* groups.txt */
     QG_GROUP_PLURAL = 1u << 0,

@@ -61,9 +61,47 @@ static void sentence_pass(attr *a, uint32_t si)
     attr_nested_speech(a, stmt_from, d->statements.count);
 }
 
+/* Is the date T a modifier of a noun rather than a time of the frame? A
+ * determiner or a possessive before it: "the 2015 nuclear deal", "a 2021
+ * deposition", "last year's budget". */
+static bool date_modifies_noun(const attr *a, uint32_t t)
+{
+    const qg_doc *d = a->doc;
+    uint32_t f = d->timexes.items[t].first;
+    if (f == 0 || a->sent_of[f - 1] != a->sent_of[f])
+        return false;
+    const qg_lex_entry *e = qg_rules_tok(a->rules, d, f - 1, QG_LEX_FUNCTION);
+    return (e && (e->attrs & QG_FN_DET) && !(tok(d, f - 1)->lex & QG_LEX_DATE)) ||
+           (tok(d, f - 1)->flags & QG_TF_POSS);
+}
+
+/* Is token I in a relative clause set off by a comma (", who had pushed
+ * for it in January") that does not hold the frame's ANCHOR? Such a
+ * clause tells of the person, not of the saying. */
+static bool in_relative_clause(const attr *a, uint32_t i, uint32_t anchor)
+{
+    const qg_doc *d = a->doc;
+    const qg_sentence *sent = &d->sentences.items[a->sent_of[i]];
+    for (uint32_t k = i; k > sent->first;) {
+        k--;
+        if (k == anchor)
+            return false;
+        if (tok(d, k)->kind == QG_TOK_PUNCT && d->text[tok(d, k)->start] == ',') {
+            const qg_lex_entry *e = k + 1 < i ? qg_rules_tok(a->rules, d, k + 1, QG_LEX_PRONOUN) : NULL;
+            return e && (e->attrs & QG_PRON_RELATIVE);
+        }
+    }
+    return false;
+}
+
 /* said_on and reported_by from the statement's own sentence: the date
- * nearest the cue outside the content, an outlet in the frame. */
-static void frame_links(attr *a, qg_statement *s)
+ * nearest the cue outside its content and outside the reported clause of
+ * another statement that does not hold it (a date in reported words is
+ * part of them) that modifies no noun and is in no relative clause about
+ * the source, an outlet in the frame. CONTENT_OF
+ * gives the innermost clause or quote around each token (statement index or
+ * QG_NONE). */
+static void frame_links(attr *a, qg_statement *s, const uint32_t *content_of)
 {
     qg_doc *d = a->doc;
     uint32_t anchor = s->cue_first != QG_NONE ? s->cue_first
@@ -74,9 +112,15 @@ static void frame_links(attr *a, qg_statement *s)
     uint32_t si = a->sent_of[anchor];
     const qg_sentence *sent = &d->sentences.items[si];
     uint32_t best = QG_NONE, best_dist = UINT32_MAX;
-    for (uint32_t i = sent->first; i < sent->last; i++) {
+    /* A frame inside a quote (words the speaker quotes) is not dated by
+     * the quoting sentence: that is the occasion of the outer speaker. */
+    for (uint32_t i = a->quote_of[anchor] == QG_NONE ? sent->first : sent->last; i < sent->last; i++) {
         uint32_t t = a->timex_of[i];
         if (t == QG_NONE || d->timexes.items[t].first != i || a->quote_of[i] != QG_NONE)
+            continue;
+        const qg_statement *x = content_of[i] != QG_NONE ? &d->statements.items[content_of[i]] : NULL;
+        if ((x && !(x->start <= s->start && s->end <= x->end)) || date_modifies_noun(a, t) ||
+            in_relative_clause(a, i, anchor))
             continue;
         if (tok(d, i)->start >= s->start && tok(d, i)->end <= s->end)
             continue;
@@ -115,19 +159,42 @@ static void frame_links(attr *a, qg_statement *s)
     }
 }
 
+/* Is the statement's cue in the present perfect (has also reiterated,
+ * have said)? It then tells of no one occasion, and inherits no date. */
+static bool perfect_cue(const attr *a, const qg_statement *s)
+{
+    const qg_doc *d = a->doc;
+    if (s->cue_first == QG_NONE)
+        return false;
+    for (uint32_t k = s->cue_first, n = 0; k > 0 && n < 3; n++) {
+        k--;
+        if (qg_tok_is(d, k, "has") || qg_tok_is(d, k, "have"))
+            return true;
+        const qg_lex_entry *e = qg_rules_tok(a->rules, d, k, QG_LEX_FUNCTION);
+        if (!e || !(e->attrs & QG_FN_ADV))
+            return false;
+    }
+    return false;
+}
+
 /* A speaker's statements in one report share its date and outlet: later
  * statements inherit from earlier ones, and the lead (first paragraphs)
  * from the body. Only along runs of the same speaker, so that another
- * speaker's words in between end the occasion. */
+ * speaker's words in between end the occasion; words nested in a
+ * statement (a woman reported that ..., quoted inside a quote) are part of
+ * it and do not. */
 static void inherit_links(attr *a)
 {
     qg_doc *d = a->doc;
     uint32_t n = d->statements.count;
-    for (uint32_t k = 1; k < n; k++) {
-        qg_statement *s = &d->statements.items[k], *p = &d->statements.items[k - 1];
+    for (uint32_t k = 1, prev = 0; k < n; k++) {
+        qg_statement *s = &d->statements.items[k], *p = &d->statements.items[prev];
+        if (p->start <= s->start && s->end <= p->end)
+            continue;
+        prev = k;
         if (s->speaker == QG_NONE || s->speaker != p->speaker)
             continue;
-        if (s->date == QG_NONE && p->date != QG_NONE) {
+        if (s->date == QG_NONE && p->date != QG_NONE && !perfect_cue(a, s)) {
             s->date = p->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }
@@ -144,7 +211,7 @@ static void inherit_links(attr *a)
             continue;
         if (s->speaker == QG_NONE || s->speaker != nx->speaker)
             continue;
-        if (s->date == QG_NONE && nx->date != QG_NONE) {
+        if (s->date == QG_NONE && nx->date != QG_NONE && !perfect_cue(a, s)) {
             s->date = nx->date;
             s->date_rule = QG_R_DATE_INHERITED;
         }
@@ -190,8 +257,23 @@ qg_status qg_stage_attribution(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *e
     sort_statements(doc);
     attr_continuation_pass(&a);
     sort_statements(doc);
+    /* A noun-phrase content ("blasted Democrat leaders on Monday") may run
+     * over the frame's time: only clauses and quotes are kept out. */
+    uint32_t *content_of = qg_arena_alloc(doc->arena, (n + 1) * sizeof *content_of);
+    for (uint32_t i = 0; i <= n; i++)
+        content_of[i] = QG_NONE;
+    for (uint32_t k = 0; k < doc->statements.count; k++) {
+        const qg_statement *s = &doc->statements.items[k];
+        if (s->rule == QG_R_SPEECH_NP)
+            continue;
+        for (uint32_t i = attr_token_at_byte(doc, s->start); i < n && doc->tokens.items[i].end <= s->end; i++) {
+            const qg_statement *c = content_of[i] != QG_NONE ? &doc->statements.items[content_of[i]] : NULL;
+            if (!c || s->end - s->start < c->end - c->start)
+                content_of[i] = k;
+        }
+    }
     for (uint32_t k = 0; k < doc->statements.count; k++)
-        frame_links(&a, &doc->statements.items[k]);
+        frame_links(&a, &doc->statements.items[k], content_of);
     inherit_links(&a);
     return QG_OK;
 }

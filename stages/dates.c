@@ -3,6 +3,8 @@
 #include "provenance.h"
 #include "stage.h"
 
+#include <string.h>
+
 /* Value conventions (see also rules/dates.txt):
  * - A timex records what it knows: `October 13` without a year keeps month 10,
  *   day 13, year 0. Granularity is NONE whenever the value is null, that is
@@ -11,12 +13,18 @@
  *   month, two years ago) is still recorded, with a null value.
  * - With one: a weekday is its most recent occurrence on or before the
  *   document date (news style: `Sunday` in a Sunday paper is that day),
+ *   unless its clause looks ahead (`will campaign on Tuesday`, `is expected
+ *   to make his debut Saturday`, `through Monday`: function words marked
+ *   `future`), when it is the first occurrence on or after that date;
  *   `last Sunday` the one before that if the date is itself a Sunday,
  *   `next`/`this Sunday` the first one after (or, for `this`, on) it; a
  *   weekday before a full date of that weekday (`Saturday, Aug. 22, 2020`)
- *   takes the date's value. A month-day or a month without a year is its
- *   occurrence nearest the document date (`in January` in a November story
- *   is next January, `in May` in a September one last May); `last June` and
+ *   takes the date's value. A month-day or a month without a year is, in a
+ *   clause that looks back (`signed an extension in March`, `was`: a
+ *   lower-case -ed word or a function word marked `past`), its most recent
+ *   occurrence not after the document date; in one that looks ahead, its
+ *   first not before it; otherwise its occurrence nearest the document date
+ *   (`in January` in a November story is next January); `last June` and
  *   `next March` are the ones strictly before or after the document's month.
  * - `last/this/next month` is YYYY-MM, `... year` YYYY. A week (`last week`,
  *   `earlier this week`, `two weeks ago`) has no ISO value of its own: it
@@ -25,6 +33,8 @@
  *   ago`), vague (`a few years ago`, `years ago`) and decade counts are null,
  *   as are spans with a determiner, a count or a plural unit (`the next
  *   months`, `the next two months`), which are ranges rather than dates.
+ * - A season after last/this/next (`last fall`, `this spring`) is recorded
+ *   with a null value: it has no ISO month, and a winter spans two years.
  * - Modifiers (`early`, `late last year`, `the end of last month`) and a
  *   following time of day (`Sunday morning`) stay in the span and keep the
  *   head's value; a preceding preposition is never part of the span. */
@@ -279,6 +289,56 @@ static int32_t weekday_of_tok(const scan *sc, uint32_t i)
     return e && (tok(sc, i)->flags & QG_TF_CAP) ? e->value : 0;
 }
 
+/* ---- the tense of a clause ---- */
+
+/* How far back a date looks for the verb of its clause. */
+#define TENSE_WINDOW 10
+
+/* A lower-case word in -ed (signed, announced): a past verb or participle. */
+static bool ed_word(const scan *sc, uint32_t i)
+{
+    const qg_token *t = tok(sc, i);
+    if (t->kind != QG_TOK_WORD || (t->flags & QG_TF_CAP))
+        return false;
+    const char *s = qg_tok_text(sc->doc, i);
+    uint32_t n = qg_tok_len(sc->doc, i);
+    return n >= 4 && s[n - 2] == 'e' && s[n - 1] == 'd';
+}
+
+/* A contraction of will (I'll, she’ll): one token. */
+static bool ll_word(const scan *sc, uint32_t i)
+{
+    const char *s = qg_tok_text(sc->doc, i);
+    uint32_t n = qg_tok_len(sc->doc, i);
+    if (tok(sc, i)->kind != QG_TOK_WORD || n < 4 || s[n - 1] != 'l' || s[n - 2] != 'l')
+        return false;
+    return s[n - 3] == '\'' || (n >= 6 && memcmp(s + n - 5, "\xE2\x80\x99", 3) == 0);
+}
+
+/* Does the clause of the date at I look ahead (1), back (-1), or neither
+ * (0)? The nearest tense word before I decides (function words marked
+ * future or past, a contraction of will; with ED, also a lower-case -ed
+ * word); the search stops at
+ * a speech cue (`said Tuesday` dates the saying, whatever it reports), a
+ * clause mark (, ; : quote marks) or TENSE_WINDOW tokens. */
+static int clause_tense(const scan *sc, uint32_t i, bool ed)
+{
+    for (uint32_t k = i, n = 0; k > sc->first && n < TENSE_WINDOW; n++) {
+        k--;
+        const qg_token *t = tok(sc, k);
+        if (fn_attr(sc, k, QG_FN_FUTURE) || ll_word(sc, k))
+            return 1;
+        if (fn_attr(sc, k, QG_FN_PAST))
+            return -1;
+        if ((t->lex & QG_LEX_CUE) || (t->flags & (QG_TF_Q_OPEN | QG_TF_Q_CLOSE)) || is_punct(sc, k, ',') ||
+            is_punct(sc, k, ';') || is_punct(sc, k, ':'))
+            return 0;
+        if (ed && ed_word(sc, k))
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- resolving partial dates ---- */
 
 /* Distance of month M, day D (0: the month) of year Y from the document
@@ -302,12 +362,31 @@ static int32_t nearest_year(const qg_doc *doc, int32_t m, int32_t d)
     return best;
 }
 
-/* Month M, day D (0 if none), year Y (0 if unknown) into F. */
-static void resolve_absolute(const scan *sc, found *f, int32_t y, int32_t m, int32_t d)
+/* The year of M-D (or month M) on the side of the document date that TENSE
+ * gives (-1 not after it, 1 not before it); February 29 moves on to the
+ * nearest leap year on that side. */
+static int32_t year_by_tense(const qg_doc *doc, int32_t m, int32_t d, int tense)
+{
+    int32_t y = doc->date.year;
+    int64_t k = d ? days_from_civil(y, m, d) - doc_days(doc) : (int64_t)m - doc->date.month;
+    if (tense < 0 && k > 0)
+        y--;
+    else if (tense > 0 && k < 0)
+        y++;
+    for (int n = 0; d && !valid_date(y, m, d) && n < 8; n++)
+        y += tense;
+    return y;
+}
+
+/* Month M, day D (0 if none), year Y (0 if unknown), written at token AT,
+ * into F. */
+static void resolve_absolute(const scan *sc, uint32_t at, found *f, int32_t y, int32_t m, int32_t d)
 {
     const qg_doc *doc = sc->doc;
-    if (!y && has_doc_date(doc))
-        y = nearest_year(doc, m, d);
+    if (!y && has_doc_date(doc)) {
+        int tense = clause_tense(sc, at, true);
+        y = tense ? year_by_tense(doc, m, d, tense) : nearest_year(doc, m, d);
+    }
     f->y = y;
     f->m = m;
     f->d = d;
@@ -395,7 +474,7 @@ static bool match_month_first(const scan *sc, uint32_t i, found *f)
     if (last == i + 1 && !month_stands_alone(sc, i))
         return false;
     *f = (found){i, last, 0, 0, 0, 0};
-    resolve_absolute(sc, f, y, m, d);
+    resolve_absolute(sc, i, f, y, m, d);
     return true;
 }
 
@@ -412,7 +491,7 @@ static bool match_day_first(const scan *sc, uint32_t i, found *f)
     if (!valid_date(y, m, d))
         return false;
     *f = (found){i, y ? yi + 1 : i + 2, 0, 0, 0, 0};
-    resolve_absolute(sc, f, y, m, d);
+    resolve_absolute(sc, i, f, y, m, d);
     return true;
 }
 
@@ -448,6 +527,8 @@ static bool match_weekday(const scan *sc, uint32_t i, int32_t shift, found *f)
     *f = (found){i, time_of_day(sc, i + 1), 0, 0, 0, 0};
     if (dated)
         f->y = next.y, f->m = next.m, f->d = next.d, f->gran = QG_GRAN_DAY;
+    else if (shift == 2 && clause_tense(sc, i, false) > 0)
+        resolve_weekday(sc, f, w, 0); /* will campaign on Tuesday: this Tuesday */
     else
         resolve_weekday(sc, f, w, shift);
     return true;
@@ -575,6 +656,11 @@ static bool match_shift(const scan *sc, uint32_t i, found *f)
         if (m) {
             *f = (found){i, k + 2, 0, 0, 0, 0};
             resolve_shifted_month(sc, f, m, s->value);
+            return true;
+        }
+        if (entry_with(sc, k + 1, QG_DATE_SEASON)) { /* last fall, this spring: no value */
+            *f = (found){i, k + 2, 0, 0, 0, 0};
+            set_null(f);
             return true;
         }
     }

@@ -640,6 +640,238 @@ START_TEST(test_invalid_gold)
 }
 END_TEST
 
+/* ---- titles, dates, said_on, reported_by ------------------------------- */
+
+static const char DTEXT[] =
+    "Brigadier General Ali Reza said on Sunday that talks are over. "
+    "Mehr quoted him. Last month Pompeo said Iran lies.";
+
+/* A gold line over DTEXT; steals attrs, people and dates (NULL: no key). */
+static char *dgold(json_t *attrs, json_t *people, json_t *dates)
+{
+    json_t *doc = json_pack("{s:s,s:s,s:s,s:o}", "id", "d1", "date", "2019-06-02", "text", DTEXT, "attributions",
+                            attrs);
+    if (people)
+        json_object_set_new(doc, "people", people);
+    if (dates)
+        json_object_set_new(doc, "dates", dates);
+    char *s = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    return s;
+}
+
+static json_t *dspan(const char *needle)
+{
+    return span_of_nth(DTEXT, needle, 0);
+}
+
+/* An attribution over DTEXT with optional date and reported_by; "-" leaves
+ * the key out. */
+static json_t *dattr(const char *content, const char *speaker, const char *date, const char *rb)
+{
+    json_t *a = json_pack("{s:o,s:b,s:n,s:n,s:s}", "content", dspan(content), "direct", 0, "source", "cue",
+                          "speaker", speaker);
+    if (!date || strcmp(date, "-") != 0)
+        json_object_set_new(a, "date", date ? json_string(date) : json_null());
+    if (!rb || strcmp(rb, "-") != 0)
+        json_object_set_new(a, "reported_by", rb ? json_string(rb) : json_null());
+    return a;
+}
+
+static json_t *dgold_date(const char *text, const char *value)
+{
+    return json_pack("{s:o,s:s,s:o}", "span", dspan(text), "text", text, "value",
+                     value ? json_string(value) : json_null());
+}
+
+static char *dpred(json_t *nodes, json_t *edges)
+{
+    json_t *doc = json_pack("{s:s,s:{s:s,s:i},s:o,s:o}", "schema", "quotegraph/1", "doc", "id", "d1", "length",
+                            (int)strlen(DTEXT), "nodes", nodes, "edges", edges);
+    char *s = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    return lines(s, NULL);
+}
+
+static json_t *dnode(const char *id, const char *type, const char *name, const char *mention)
+{
+    return json_pack("{s:s,s:s,s:s,s:[{s:o,s:s}]}", "id", id, "type", type, "name", name, "mentions", "span",
+                     dspan(mention), "text", mention);
+}
+
+static json_t *ddate(const char *id, const char *value, const char *mention)
+{
+    return json_pack("{s:s,s:s,s:o,s:[{s:o,s:s}]}", "id", id, "type", "date", "value",
+                     value ? json_string(value) : json_null(), "mentions", "span", dspan(mention), "text", mention);
+}
+
+static json_t *dstmt(const char *id, const char *content)
+{
+    return json_pack("{s:s,s:s,s:s,s:o}", "id", id, "type", "statement", "kind", "indirect", "span",
+                     dspan(content));
+}
+
+static json_t *dedge(const char *type, const char *from, const char *to, const char *rule)
+{
+    return json_pack("{s:s,s:s,s:s,s:s}", "type", type, "from", from, "to", to, "rule", rule);
+}
+
+START_TEST(test_titles)
+{
+    /* Ali Reza: gold titles Brigadier General and commander.  Predicted
+     * persons p1 (by name) and p2 "Reza" (by alias) both stand for him:
+     * together "brigadier general" (right, case and space folded) and
+     * "General" (wrong).  Pompeo (p3, by alias) has no gold title but one
+     * predicted; "Iran" (p4) is no gold person: its title is wrong too. */
+    json_t *people = json_pack("[{s:s,s:[s,s],s:[s,s]},{s:s,s:[s],s:[]}]", "name", "Ali Reza", "aliases",
+                               "Brigadier General Ali Reza", "Reza", "titles", "Brigadier General", "commander",
+                               "name", "Mike Pompeo", "aliases", "Pompeo", "titles");
+    json_t *nodes = json_pack("[o,o,o,o,o,o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"),
+                              dnode("p2", "person", "Reza", "Reza"), dnode("p3", "person", "Pompeo", "Pompeo"),
+                              dnode("p4", "person", "Iran", "Iran"),
+                              dnode("t1", "title", "brigadier  general", "Brigadier General"),
+                              dnode("t2", "title", "General", "General"), dnode("t3", "title", "Secretary", "Pompeo"));
+    json_t *edges = json_pack("[o,o,o,o,o]", dedge("has_title", "p1", "t1", "title.prenominal"),
+                              dedge("has_title", "p2", "t2", "title.prenominal"),
+                              dedge("has_title", "p2", "t1", "title.prenominal"),
+                              dedge("has_title", "p3", "t3", "title.prenominal"),
+                              dedge("has_title", "p4", "t2", "title.prenominal"));
+    qg_eval *ev = run(dgold(json_array(), people, NULL), dpred(nodes, edges));
+    const qg_eval_metrics *m = qg_eval_totals(ev);
+    ck_prf(m->titles, 1, 4, 2, 0.25, 0.5);
+    ck_assert_uint_eq(m->title_documents, 1);
+    ck_assert_uint_eq(m->date_documents, 0); /* no "dates" key: not scored */
+    ck_prf(m->dates, 0, 0, 0, 0.0, 0.0);
+    qg_eval_free(ev);
+
+    /* no "people" key: titles are not scored at all, predicted ones included */
+    nodes = json_pack("[o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"), dnode("t1", "title", "X", "Ali"));
+    edges = json_pack("[o]", dedge("has_title", "p1", "t1", "title.prenominal"));
+    ev = run(dgold(json_array(), NULL, NULL), dpred(nodes, edges));
+    ck_prf(qg_eval_totals(ev)->titles, 0, 0, 0, 0.0, 0.0);
+    ck_assert_uint_eq(qg_eval_totals(ev)->title_documents, 0);
+    qg_eval_free(ev);
+}
+END_TEST
+
+START_TEST(test_dates)
+{
+    /* Gold: Sunday 2019-06-02, Last month 2019-05.  Predicted: "on Sunday"
+     * (covers it) with a wrong value, "Last month" right, and a spurious
+     * "talks".  One node holds two mentions. */
+    json_t *dates = json_pack("[o,o]", dgold_date("Sunday", "2019-06-02"), dgold_date("Last month", "2019-05"));
+    json_t *nodes = json_pack("[o,o]", ddate("d1", "2019-05-26", "on Sunday"), ddate("d2", "2019-05", "Last month"));
+    json_array_append_new(json_object_get(json_array_get(nodes, 1), "mentions"),
+                          json_pack("{s:o,s:s}", "span", dspan("talks"), "text", "talks"));
+    qg_eval *ev = run(dgold(json_array(), NULL, dates), dpred(nodes, json_array()));
+    const qg_eval_metrics *m = qg_eval_totals(ev);
+    ck_prf(m->dates, 2, 3, 2, 2.0 / 3.0, 1.0);
+    ck_assert_uint_eq(m->date_values.correct, 1);
+    ck_assert_uint_eq(m->date_values.total, 2);
+    ck_assert_double_eq_tol(m->date_values.accuracy, 0.5, EPS);
+    ck_assert_uint_eq(m->date_documents, 1);
+    qg_eval_free(ev);
+
+    /* null values compare equal; a mention covering half or less does not match */
+    dates = json_pack("[o]", dgold_date("Last month", NULL));
+    nodes = json_pack("[o,o]", ddate("d1", NULL, "Last"), ddate("d2", NULL, "Last month"));
+    ev = run(dgold(json_array(), NULL, dates), dpred(nodes, json_array()));
+    m = qg_eval_totals(ev);
+    ck_prf(m->dates, 1, 2, 1, 0.5, 1.0);
+    ck_assert_uint_eq(m->date_values.correct, 1);
+    qg_eval_free(ev);
+}
+END_TEST
+
+START_TEST(test_said_on_reported_by)
+{
+    /* s1 (talks are over): gold 2019-06-02 by Mehr, predicted right by an
+     * inherited edge, and Mehr by its mention "Mehr News".  s2 (Iran lies):
+     * gold date null and reported_by null, predicted a dated said_on and an
+     * outlet: both counted as "on gold null".  s3 is no gold attribution. */
+    json_t *attrs = json_pack("[o,o]", dattr("talks are over", "Ali Reza", "2019-06-02", "Mehr"),
+                              dattr("Iran lies", "Mike Pompeo", NULL, NULL));
+    json_t *nodes = json_pack("[o,o,o,o,o,o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"),
+                              dnode("p2", "person", "Mike Pompeo", "Pompeo"),
+                              dnode("o1", "organization", "Mehr News Agency", "Mehr"),
+                              ddate("d1", "2019-06-02", "Sunday"), ddate("d2", "2019-05", "Last month"),
+                              dstmt("s1", "talks are over"), dstmt("s2", "Iran lies"));
+    json_array_append_new(nodes, dstmt("s3", "quoted him"));
+    json_t *edges = json_pack("[o,o,o,o,o,o,o]", dedge("said", "p1", "s1", "r"), dedge("said", "p2", "s2", "r"),
+                              dedge("said_on", "s1", "d1", "date.inherited"),
+                              dedge("reported_by", "s1", "o1", "outlet.clause"),
+                              dedge("said_on", "s2", "d2", "date.clause"),
+                              dedge("reported_by", "s2", "o1", "outlet.inherited"),
+                              dedge("said_on", "s3", "d2", "date.inherited"));
+    qg_eval *ev = run(dgold(attrs, json_array(), NULL), dpred(nodes, edges));
+    const qg_eval_metrics *m = qg_eval_totals(ev);
+    ck_assert_uint_eq(m->said_on.acc.correct, 1);
+    ck_assert_uint_eq(m->said_on.acc.total, 1);
+    ck_assert_uint_eq(m->said_on.extra, 1);
+    ck_assert_uint_eq(m->said_on.edges, 3);
+    ck_assert_uint_eq(m->said_on.inherited, 2);
+    ck_assert_uint_eq(m->reported_by.acc.correct, 1);
+    ck_assert_uint_eq(m->reported_by.acc.total, 1);
+    ck_assert_uint_eq(m->reported_by.extra, 1);
+    qg_eval_free(ev);
+
+    /* a leading "the" does not matter for an outlet */
+    attrs = json_pack("[o]", dattr("talks are over", "Ali Reza", "-", "Washington Post"));
+    nodes = json_pack("[o,o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"),
+                      dnode("o1", "organization", "The Washington Post", "Mehr"), dstmt("s1", "talks are over"));
+    edges = json_pack("[o,o]", dedge("said", "p1", "s1", "r"), dedge("reported_by", "s1", "o1", "outlet.clause"));
+    ev = run(dgold(attrs, NULL, NULL), dpred(nodes, edges));
+    ck_assert_uint_eq(qg_eval_totals(ev)->reported_by.acc.correct, 1);
+    qg_eval_free(ev);
+
+    /* wrong values; a gold without the keys is not scored */
+    attrs = json_pack("[o,o]", dattr("talks are over", "Ali Reza", "2019-06-01", "Tasnim"),
+                      dattr("Iran lies", "Mike Pompeo", "-", "-"));
+    nodes = json_pack("[o,o,o,o,o,o]", dnode("p1", "person", "Ali Reza", "Ali Reza"),
+                      dnode("p2", "person", "Mike Pompeo", "Pompeo"), dnode("o1", "organization", "Mehr", "Mehr"),
+                      ddate("d1", "2019-06-02", "Sunday"), dstmt("s1", "talks are over"), dstmt("s2", "Iran lies"));
+    edges = json_pack("[o,o,o,o,o,o]", dedge("said", "p1", "s1", "r"), dedge("said", "p2", "s2", "r"),
+                      dedge("said_on", "s1", "d1", "date.clause"), dedge("reported_by", "s1", "o1", "outlet.clause"),
+                      dedge("said_on", "s2", "d1", "date.clause"), dedge("reported_by", "s2", "o1", "outlet.clause"));
+    ev = run(dgold(attrs, NULL, NULL), dpred(nodes, edges));
+    m = qg_eval_totals(ev);
+    ck_assert_uint_eq(m->said_on.acc.correct, 0);
+    ck_assert_uint_eq(m->said_on.acc.total, 1);
+    ck_assert_uint_eq(m->said_on.extra, 0);
+    ck_assert_uint_eq(m->reported_by.acc.correct, 0);
+    ck_assert_uint_eq(m->reported_by.acc.total, 1);
+    ck_assert_uint_eq(m->reported_by.extra, 0);
+    qg_eval_free(ev);
+}
+END_TEST
+
+START_TEST(test_link_errors)
+{
+    /* the new edges must join nodes of the right types; gold fields their types */
+    expect_pred_error(REC("d1", "{\"id\":\"p1\",\"type\":\"person\",\"name\":\"A\"}",
+                          "{\"type\":\"has_title\",\"from\":\"p1\",\"to\":\"p1\"}"),
+                      1, "to a title");
+    expect_pred_error(REC("d1", "{\"id\":\"s1\",\"type\":\"statement\",\"kind\":\"direct\",\"span\":[0,4]}",
+                          "{\"type\":\"said_on\",\"from\":\"s1\",\"to\":\"d9\"}"),
+                      1, "d9");
+    expect_pred_error(REC("d1", "{\"id\":\"d1\",\"type\":\"date\",\"value\":3}", ""), 1, "value");
+    qg_eval *ev = qg_eval_new();
+    qg_eval_error err;
+    ck_assert_int_eq(qg_eval_load_gold_string(ev, "{\"id\":\"d1\",\"text\":\"abc\",\"attributions\":[],"
+                                                  "\"dates\":[{\"span\":[0,2],\"text\":\"ab\"}]}\n", "g", &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "value"));
+    ck_assert_int_eq(qg_eval_load_gold_string(ev, "{\"id\":\"d1\",\"text\":\"abc\",\"attributions\":[],"
+                                                  "\"dates\":[{\"span\":[0,2],\"text\":\"bc\",\"value\":null}]}\n",
+                                              "g", &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "does not match"));
+    ck_assert_int_eq(qg_eval_load_gold_string(ev, "{\"id\":\"d1\",\"text\":\"abc\",\"attributions\":[{\"content\":"
+                                                  "[0,2],\"direct\":true,\"speaker\":null,\"reported_by\":1}]}\n",
+                                              "g", &err), -1);
+    ck_assert_ptr_nonnull(strstr(err.text, "reported_by"));
+    qg_eval_free(ev);
+}
+END_TEST
+
 /* Text and --errors rendering, read back from a temporary file. */
 static char *render(const qg_eval *ev, int json, unsigned flags)
 {
@@ -666,6 +898,11 @@ START_TEST(test_reports)
     ck_assert_ptr_nonnull(strstr(text, "quotegraph eval: 1 documents, 2 gold attributions, 1 predicted\n"));
     ck_assert_ptr_nonnull(strstr(text, "statements (overlap)  1.000   0.500  0.667"));
     ck_assert_ptr_nonnull(strstr(text, "speaker accuracy      0.00 (0/1)   direct: 0.00 (0/1)"));
+    /* the new rows follow the old ones; the gold person has one title */
+    ck_assert_ptr_nonnull(strstr(text, "direct: 0.00 (0/1)\ntitles                0.000   0.000  0.000"
+                                       "       0     0     1\ndates (overlap)"));
+    ck_assert_ptr_nonnull(strstr(text, "said_on accuracy      0.00 (0/0)   on gold null: 0   edges: 0, inherited 0\n"));
+    ck_assert_ptr_nonnull(strstr(text, "reported_by accuracy  0.00 (0/0)   on gold null: 0\n"));
     ck_assert_ptr_nonnull(strstr(text, "d1 wrong_speaker [54,78): gold speaker \"Ali Khamenei\""));
     ck_assert_ptr_nonnull(strstr(text, "text:     We will never negotiate,\n"));
     ck_assert_ptr_nonnull(strstr(text, "sentence: \xE2\x80\x9CWe will never negotiate,\xE2\x80\x9D the Leader added.\n"));
@@ -690,7 +927,8 @@ START_TEST(test_reports)
     ck_assert_str_eq(json_string_value(json_object_get(json_array_get(errs, 1), "sentence")),
                      "Officials warned that war is near.");
     const char *keys[] = {"gold", "predicted", "statements_exact", "attribution", "sources", "cues", "direct",
-                          "missing", "error_records", "warnings"};
+                          "titles", "dates", "date_values", "said_on", "reported_by", "missing", "error_records",
+                          "warnings"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         ck_assert_msg(json_object_get(root, keys[i]) != NULL, "no key %s", keys[i]);
     json_decref(root);
@@ -749,6 +987,10 @@ static Suite *score_suite(void)
     tcase_add_test(tc, test_invalid_predictions);
     tcase_add_test(tc, test_invalid_gold);
     tcase_add_test(tc, test_reports);
+    tcase_add_test(tc, test_titles);
+    tcase_add_test(tc, test_dates);
+    tcase_add_test(tc, test_said_on_reported_by);
+    tcase_add_test(tc, test_link_errors);
     tcase_add_test(tc, test_seeds_self_score);
     suite_add_tcase(s, tc);
     return s;

@@ -325,6 +325,33 @@ START_TEST(titles_role_and_rank)
 }
 END_TEST
 
+/* Capitalized words naming a body before a civil office make one title;
+ * before a military rank or after lower-case words they stay a role. */
+START_TEST(titles_office_of_a_body)
+{
+    const char *text = "Senate President Owen Mercer said the vote failed. Joint Staff Brigadier General Ali Reza "
+                       "said the army was ready. Transportation Secretary Lydia Grant said refunds were due.";
+    json_t *root = graph_of(text, NULL);
+    json_t *senate = node_named(root, "title", "Senate President");
+    ck_assert_ptr_nonnull(senate);
+    ck_assert_str_eq(str(senate, "kind"), "rank");
+    ck_assert_ptr_nonnull(node_named(root, "title", "Transportation Secretary"));
+    ck_assert_ptr_null(node_named(root, "title", "Senate"));
+    ck_assert_ptr_nonnull(node_named(root, "title", "Joint Staff"));
+    ck_assert_ptr_nonnull(node_named(root, "title", "Brigadier General"));
+    ck_assert_uint_eq(count_nodes(root, "title"), 4);
+    json_decref(root);
+
+    /* the employer after "at" is no part of an apposition's title; "of" is */
+    root = graph_of("Marcus Webb, an analyst at Crestline Securities, said sales fell. Ali Reza, the commander "
+                    "of the Joint Staff, said the army was ready.", NULL);
+    ck_assert_ptr_nonnull(node_named(root, "title", "analyst"));
+    ck_assert_ptr_nonnull(node_named(root, "title", "commander of the Joint Staff"));
+    ck_assert_uint_eq(count_nodes(root, "title"), 2);
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(appositive_title_node)
 {
     const char *text = "Mahmoud Vaezi, the president" "\xE2\x80\x99" "s chief of staff, said talks were possible.";
@@ -619,6 +646,7 @@ static Suite *graph_suite(void)
     tcase_add_test(nodes, one_person_node_per_entity);
     tcase_add_test(nodes, organization_names);
     tcase_add_test(nodes, titles_role_and_rank);
+    tcase_add_test(nodes, titles_office_of_a_body);
     tcase_add_test(nodes, appositive_title_node);
     tcase_add_test(nodes, dates_merged_by_value);
     tcase_add_test(nodes, null_dates_not_merged);

@@ -476,6 +476,67 @@ START_TEST(speaking_to_outlet_on_weekday)
 }
 END_TEST
 
+/* The date of the frame, not one that modifies a noun or lies in another
+ * statement's reported clause; a frame nested in a reported clause may use
+ * a date of that clause. */
+START_TEST(said_on_frame_dates)
+{
+    qg_doc *doc = run_stages("Asked about the 2015 nuclear deal, Hossein Salami said, \u201cWe are ready.\u201d",
+                             "2019-06-02", "attribution");
+    ck_assert_uint_eq(statement_with(doc, "We are ready.")->date, QG_NONE);
+    qg_doc_free(doc);
+
+    doc = run_stages("Salami said the talks failed and said the army would march next month.", "2019-06-02",
+                     "attribution");
+    ck_assert_uint_eq(statement_with(doc, "the talks failed")->date, QG_NONE);
+    qg_doc_free(doc);
+
+    doc = run_stages("According to court documents, Keller assured one couple in 2019 that their money was safe.",
+                     "2021-03-10", "attribution");
+    const qg_statement *s = statement_with(doc, "their money was safe");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_int_eq(doc->timexes.items[s->date].year, 2019);
+    ck_assert_uint_eq(s->date_rule, QG_R_DATE_CLAUSE);
+    qg_doc_free(doc);
+
+    /* a relative clause about the source does not date the saying */
+    doc = run_stages("\u201cThis is not the budget we wanted,\u201d said Mayor Denise Whitfield, who had pushed for "
+                     "cuts in January.\n\nPolice Chief Angela Ruiz, who took office in 2021, said on Sunday that the "
+                     "city is safe.",
+                     "2024-03-17", "attribution");
+    ck_assert_uint_eq(statement_with(doc, "This is not the budget we wanted")->date, QG_NONE);
+    s = statement_with(doc, "the city is safe");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_int_eq(doc->timexes.items[s->date].day, 17);
+    qg_doc_free(doc);
+
+    /* words quoted inside a quote are not dated by the outer frame */
+    doc = run_stages("Ayatollah Khamenei said last month: \u201cThe Imam said \u2018America is the great Satan,\u2019 "
+                     "and he was right.\u201d",
+                     "2019-06-02", "attribution");
+    ck_assert_uint_ne(statement_with(doc, "The Imam said \u2018America is the great Satan,\u2019 and he was right.")->date, QG_NONE);
+    ck_assert_uint_eq(statement_with(doc, "America is the great Satan")->date, QG_NONE);
+    qg_doc_free(doc);
+}
+END_TEST
+
+/* Inheritance runs over statements nested in a statement of the run, and
+ * not into a present-perfect report, which tells of no one occasion. */
+START_TEST(said_on_inheritance)
+{
+    qg_doc *doc = run_stages("Officers were called after a woman reported that a gun was fired, Police Chief Angela "
+                             "Ruiz said on Sunday.\n\nThe woman escaped through a window, Ruiz said.\n\n"
+                             "Ruiz has also repeatedly said that the city is safe.",
+                             "2023-11-06", "attribution");
+    const qg_statement *s = statement_with(doc, "The woman escaped through a window");
+    ck_assert_uint_ne(s->date, QG_NONE);
+    ck_assert_uint_eq(s->date_rule, QG_R_DATE_INHERITED);
+    ck_assert_int_eq(doc->timexes.items[s->date].day, 5);
+    ck_assert_uint_eq(statement_with(doc, "the city is safe")->date, QG_NONE);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(no_outlet_no_date)
 {
     qg_doc *doc = run_stages("Hossein Salami said that the army is ready.", "2019-06-02", "attribution");
@@ -704,6 +765,8 @@ static Suite *attribution_suite(void)
     tcase_add_test(links, told_outlet);
     tcase_add_test(links, speaking_to_outlet_on_weekday);
     tcase_add_test(links, no_outlet_no_date);
+    tcase_add_test(links, said_on_inheritance);
+    tcase_add_test(links, said_on_frame_dates);
     suite_add_tcase(s, links);
     TCase *nonstmt = tcase_create("nominal_and_non_statements");
     tcase_add_test(nonstmt, nominal_reports);

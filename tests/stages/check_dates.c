@@ -98,7 +98,8 @@ START_TEST(month_day_without_year)
     EXPECT("Trump on October 13 refused to certify the deal.", DOC_DATE, {"October 13", "2019-10-13"});
     EXPECT("Trump on December 13 refused to certify the deal.", DOC_DATE, {"December 13", "2018-12-13"});
     EXPECT("The budget takes effect July 1.", "2024-03-17", {"July 1", "2024-07-01"});
-    EXPECT("It was signed on February 29.", "2019-06-02", {"February 29", "2020-02-29"});
+    EXPECT("It was signed on February 29.", "2019-06-02", {"February 29", "2016-02-29"});
+    EXPECT("It opens on February 29.", "2019-06-02", {"February 29", "2020-02-29"});
     EXPECT("It was signed 5000 years ago.", DOC_DATE, {"5000 years ago", NULL});
     EXPECT("It began on 22 July.", NULL, {"22 July", NULL});
     /* The partial value is kept even when the value is null. */
@@ -126,6 +127,15 @@ START_TEST(month_alone)
     /* Year boundary. */
     EXPECT("He spoke in December and on December 20.", "2019-01-15", {"December", "2018-12"},
            {"December 20", "2018-12-20"});
+    /* A clause that looks back takes the last such month, one that looks
+     * ahead the next, whichever is nearer. */
+    EXPECT("Rivers, who signed an extension in March, posted a photo.", "2023-11-13", {"March", "2023-03"});
+    EXPECT("The plant was closed in March.", "2023-11-13", {"March", "2023-03"});
+    EXPECT("The plant is closed until June.", "2023-03-13", {"June", "2023-06"});
+    EXPECT("The plant will close in January.", "2023-03-13", {"January", "2024-01"});
+    EXPECT("The plant reopens in January.", "2023-03-13", {"January", "2023-01"});
+    /* A speech cue ends the clause: the month dates the saying. */
+    EXPECT("Prices were high, he said in December.", "2019-01-15", {"December", "2018-12"});
 }
 END_TEST
 
@@ -167,6 +177,17 @@ START_TEST(weekdays_with_date)
     EXPECT("Late Saturday the vote passed.", DOC_DATE, {"Late Saturday", "2019-06-01"});
     EXPECT("It had burned 18,000 acres by Sunday morning and on Friday night.", DOC_DATE,
            {"Sunday morning", "2019-06-02"}, {"Friday night", "2019-05-31"});
+    /* A clause that looks ahead takes the first such day on or after the
+     * document date; a cue or a comma ends the clause. */
+    EXPECT("Dombrowski will campaign in Pittsburgh on Tuesday, his campaign said.", DOC_DATE,
+           {"Tuesday", "2019-06-04"});
+    EXPECT("He is expected to make his debut Saturday and play Sunday.", DOC_DATE, {"Saturday", "2019-06-08"},
+           {"Sunday", "2019-06-02"});
+    EXPECT("Gusts were forecast through Monday.", DOC_DATE, {"Monday", "2019-06-03"});
+    EXPECT("\xE2\x80\x9CI\xE2\x80\x99ll be rooting for them Saturday.\xE2\x80\x9D", DOC_DATE,
+           {"Saturday", "2019-06-08"});
+    EXPECT("The store will reopen, the owner said Friday.", DOC_DATE, {"Friday", "2019-05-31"});
+    EXPECT("The store will reopen, he said on Wednesday.", DOC_DATE, {"Wednesday", "2019-05-29"});
 }
 END_TEST
 
@@ -213,6 +234,14 @@ START_TEST(ago)
            {"two months ago", "2019-04"}, {"25 years ago", "1994"});
     EXPECT("That was a few days ago, or years ago.", DOC_DATE, {"a few days ago", NULL}, {"years ago", NULL});
     EXPECT("It fell three days ago.", NULL, {"three days ago", NULL});
+}
+END_TEST
+
+START_TEST(seasons)
+{
+    EXPECT("She filed for divorce last fall and will tour next spring.", DOC_DATE, {"last fall", NULL},
+           {"next spring", NULL});
+    EXPECT_NONE("Prices fall in the summer, and a fall in demand followed.", DOC_DATE);
 }
 END_TEST
 
@@ -368,6 +397,7 @@ static Suite *dates_suite(void)
     tcase_add_test(rel, shifted_units);
     tcase_add_test(rel, ago);
     tcase_add_test(rel, next_months);
+    tcase_add_test(rel, seasons);
     tcase_add_test(rel, metadata_date);
     suite_add_tcase(s, rel);
     TCase *seeds = tcase_create("seeds");
