@@ -27,4 +27,8 @@ void qg_run_usage(FILE *out);
 /* `quotegraph eval --gold GOLD PRED...`: score predictions (cmd_eval.c). */
 int qg_cmd_eval(int argc, char **argv);
 
+/* `quotegraph audit [--gold GOLD] -o DIR GRAPHS [TEXT...]`: a static HTML
+ * report of the graphs (cmd_audit.c). */
+int qg_cmd_audit(int argc, char **argv);
+
 #endif
