@@ -799,8 +799,7 @@ void qg_audit_index(FILE *out, qg_audit_row *rows, size_t n, const qg_eval_metri
         stmts += rows[i].counts.statements;
         attributed += rows[i].counts.attributed;
     }
-    if (totals)
-        qsort(rows, n, sizeof *rows, row_cmp);
+    qsort(rows, n, sizeof *rows, row_cmp);
     head(out, "Documents");
     fprintf(out, "<header>\n<h1>quotegraph audit</h1>\n<p class=\"meta\"><b>%zu</b> documents · <b>%zu</b> "
                  "statements, <b>%zu</b> attributed",

@@ -50,9 +50,9 @@ typedef struct {
     size_t missed, spurious, wrong_speaker;
 } qg_audit_row;
 
-/* Writes index.html for ROWS[0..n) to OUT. With GOLD (totals non-NULL) the
- * scores are shown and rows are sorted worst attribution F1 first; rows
- * with an error always come first. ROWS is reordered. */
+/* Writes index.html for ROWS[0..n) to OUT, rows with an error first, then
+ * scored rows by attribution F1, worst first, then by id. TOTALS (NULL:
+ * no gold) adds the score columns. ROWS is reordered. */
 void qg_audit_index(FILE *out, qg_audit_row *rows, size_t n, const qg_eval_metrics *totals);
 
 #endif
