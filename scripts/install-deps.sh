@@ -6,6 +6,8 @@ set -eu
 packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config"
 [ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
 [ "${QG_WITH_CLANG:-0}" = 1 ] && packages="$packages clang"
+# Headless Chromium for the audit report's browser test (tests/audit/browser.sh).
+[ "${QG_WITH_CHROMIUM:-0}" = 1 ] && packages="$packages chromium"
 
 missing=""
 for p in $packages; do
