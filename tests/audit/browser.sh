@@ -126,7 +126,7 @@ if [ "$links" -eq "$ndocs" ]; then ok index-links
 else fail index-links "$links links for $ndocs documents"; fi
 
 first=$(ls "$tmp/report" | grep -v -e '^index.html$' -e '^test.html$' | head -n 1)
-browse --screenshot="$tmp/shot.png" --window-size=1200,1600 "file://$tmp/report/$first" > /dev/null
+browse --screenshot="$tmp/shot.png" --window-size=1200,1400 "file://$tmp/report/$first" > /dev/null
 if [ -s "$tmp/shot.png" ] && [ "$(head -c 4 "$tmp/shot.png" | od -An -c | tr -d ' ')" = '211PNG' ]; then
     ok screenshot
     [ -n "${QG_SCREENSHOT:-}" ] && cp "$tmp/shot.png" "$QG_SCREENSHOT"
