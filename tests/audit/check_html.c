@@ -2,6 +2,8 @@
  * and the span sweep (nesting, overlaps, multi-byte text, many spans). */
 #include "../../audit/html.h"
 
+#include "check_util.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,11 +194,4 @@ static Suite *html_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(html_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+QG_CHECK_MAIN(html_suite)

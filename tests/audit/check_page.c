@@ -6,6 +6,8 @@
 #endif
 #include "../../audit/page.h"
 
+#include "check_util.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,11 +256,4 @@ static Suite *page_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(page_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+QG_CHECK_MAIN(page_suite)
