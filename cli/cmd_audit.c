@@ -100,13 +100,21 @@ static int parse_options(int argc, char **argv, options *o)
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage_text, stdout);
             return -1;
-        } else if (strcmp(a, "--gold") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            const char **slot = a[2] == 'g' ? &o->gold : &o->outdir;
+        } else if (strncmp(a, "--gold", 6) == 0 || strncmp(a, "-o", 2) == 0 || strncmp(a, "--output", 8) == 0) {
+            /* --gold FILE, --gold=FILE; -o DIR, -oDIR, --output DIR, --output=DIR */
+            bool gold = a[2] == 'g';
+            size_t n = gold ? 6 : a[1] == 'o' ? 2 : 8;
+            const char *v = a[n] == '=' && n > 2 ? a + n + 1 : n == 2 && a[2] ? a + 2 : NULL;
+            if (!v && a[n] != '\0')
+                return usage_error("unknown option '%s'", a);
+            const char **slot = gold ? &o->gold : &o->outdir;
             if (*slot)
-                return usage_error("%s given twice", a);
-            if (i + 1 >= argc || !*argv[i + 1])
-                return usage_error("%s needs a %s", a, a[2] == 'g' ? "file" : "directory");
-            *slot = argv[++i];
+                return usage_error("%s given twice", gold ? "--gold" : "-o");
+            if (!v && i + 1 < argc)
+                v = argv[++i];
+            if (!v || !*v)
+                return usage_error("%s needs a %s", gold ? "--gold" : "-o", gold ? "file" : "directory");
+            *slot = v;
         } else {
             return usage_error("unknown option '%s'", a);
         }
