@@ -51,23 +51,25 @@ typedef struct {
 } page;
 
 static const char css[] =
-    ":root{--ink:#1b1b1b;--muted:#5f6b7a;--rule:#d9dde3;--bg:#fff;--panel:#f6f7f9;--red:#b00020}\n"
+    ":root{--ink:#1b1b1b;--muted:#5f6b7a;--rule:#d9dde3;--bg:#f6f7f9;--panel:#eceff3;--red:#b00020}\n"
     "*{box-sizing:border-box}\n"
     "body{margin:0;background:var(--bg);color:var(--ink);"
     "font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif}\n"
     "header,main{max-width:68rem;margin:0 auto;padding:0 1.5rem}\n"
-    "header{padding-top:1.25rem;padding-bottom:.5rem;border-bottom:1px solid var(--rule)}\n"
+    "header{padding-top:1.25rem;padding-bottom:.75rem}\n"
     "h1{font-size:1.45rem;margin:.2rem 0 .35rem;word-break:break-all}\n"
     "h2{font-size:1.1rem;margin:2rem 0 .6rem}\n"
     "a{color:#005a9c}a:focus-visible,[tabindex]:focus-visible{outline:3px solid #005a9c;outline-offset:2px}\n"
-    "nav{font-size:.9rem}\n"
+    "nav{font-size:.85rem;color:var(--muted)}\n"
     ".meta{color:var(--muted);font-size:.9rem;margin:.2rem 0}\n"
     ".meta b{color:var(--ink)}\n"
-    ".legend{display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;font-size:.85rem;margin:.8rem 0 0;padding:0;"
-    "list-style:none}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:.45rem 1.1rem;font-size:.85rem;margin:.8rem 0 0;padding:.6rem .8rem;"
+    "list-style:none;background:#fff;border:1px solid var(--rule);border-radius:6px}\n"
+    "ul.speakers{background:none;border:0;padding:0}\n"
     ".legend li{white-space:nowrap}\n"
     ".text{white-space:pre-wrap;overflow-wrap:break-word;font:17px/1.95 Georgia,'Times New Roman',serif;"
-    "margin:1.2rem 0;padding:1.2rem 1.4rem;border:1px solid var(--rule);border-radius:6px;background:#fff}\n"
+    "margin:1rem 0;padding:1.3rem 1.6rem;border:1px solid var(--rule);border-radius:6px;background:#fff;"
+    "box-shadow:0 1px 3px rgba(0,0,0,.06)}\n"
     /* statements: speaker tint, speaker-coloured underline, a label */
     ".st{border-bottom:2px solid var(--c);background:var(--t);padding:.1em 0;border-radius:2px}\n"
     ".badge{font:600 11px/1 system-ui,sans-serif;color:#fff;background:var(--c);border-radius:3px;"
@@ -102,7 +104,9 @@ static const char css[] =
     ".st:has(.st:hover)>.tip{display:none}\n"
     ".sw{display:inline-block;width:.85em;height:.85em;border-radius:2px;background:var(--c);"
     "vertical-align:-1px;margin-right:.3em}\n"
-    "table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:1rem}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:1rem;background:#fff;"
+    "border:1px solid var(--rule)}\n"
+    "td.txt{min-width:15rem}\n"
     "th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}\n"
     "th{background:var(--panel);font-weight:600;position:sticky;top:0}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -386,10 +390,8 @@ static const char *eval_label(const qg_eval_mismatch *mm)
 
 static void tooltip(FILE *out, const page *pg, const stmt *s)
 {
-    fprintf(out, "<span class=\"tip\" role=\"tooltip\" id=\"tip-%s\">", s->id);
-    fputs("<span><b>", out);
-    qg_html_puts(out, s->id);
-    fputs("</b> · ", out);
+    fprintf(out, "<span class=\"tip\" role=\"tooltip\" id=\"tip-%s\"><span><b>Statement %zu</b> (%s) · ", s->id,
+            (size_t)(s - pg->stmts) + 1, s->id);
     qg_html_puts(out, s->kind);
     fputs(" · rule <code>", out);
     qg_html_puts(out, s->rule);
@@ -438,6 +440,8 @@ static void tooltip(FILE *out, const page *pg, const stmt *s)
             qg_html_puts(out, s->mm->gold_speaker ? s->mm->gold_speaker : "none (null)");
         }
         fputs("</span>", out);
+    } else if (pg->gold) {
+        fputs("<span><b>Gold:</b> matches</span>", out);
     }
     fputs("</span>", out);
 }
@@ -555,7 +559,7 @@ static void stmt_table(FILE *out, const page *pg, bool gold)
     fputs("</tr></thead>\n<tbody>\n", out);
     for (size_t i = 0; i < pg->nstmts; i++) {
         const stmt *s = &pg->stmts[i];
-        fprintf(out, "<tr%s><td class=\"n\"><a href=\"#%s\">%zu</a></td><td>",
+        fprintf(out, "<tr%s><td class=\"n\"><a href=\"#%s\">%zu</a></td><td class=\"txt\">",
                 s->nspeakers ? "" : " class=\"nos\"", s->id, i + 1);
         excerpt(out, s->text, 80);
         fputs("</td><td>", out);
@@ -649,7 +653,7 @@ static void missed_table(FILE *out, const page *pg)
 
 static void speakers(FILE *out, const page *pg)
 {
-    fputs("<h2 id=\"speakers\">Speakers</h2>\n<ul class=\"legend\">", out);
+    fputs("<h2 id=\"speakers\">Speakers</h2>\n<ul class=\"legend speakers\">", out);
     int shown = 0;
     for (int c = 0;; c++) {
         size_t i = 0;
@@ -721,7 +725,7 @@ int qg_audit_page(FILE *out, const json_t *rec, const char *text, size_t len,
     qg_audit_count(rec, counts);
 
     head(out, id);
-    fputs("<header>\n<nav><a href=\"index.html\">← All documents</a></nav>\n<h1>", out);
+    fputs("<header>\n<nav><a href=\"index.html\">quotegraph audit</a> › document</nav>\n<h1>", out);
     qg_html_puts(out, id);
     fputs("</h1>\n<p class=\"meta\">", out);
     if (str(doc, "source")) {
