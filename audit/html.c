@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
+
+#include "text.h"
 
 void qg_html_escape(FILE *out, const char *s, size_t len)
 {
@@ -34,19 +35,18 @@ void qg_html_puts(FILE *out, const char *s)
         qg_html_escape(out, s, strlen(s));
 }
 
+/* The code points of valid UTF-8: every byte but continuation bytes. */
+static size_t cp_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < len; b++)
+        n += ((unsigned char)s[b] & 0xC0) != 0x80;
+    return n;
+}
+
 long qg_html_cp_count(const char *s, size_t len)
 {
-    long n = 0;
-    utf8proc_int32_t c;
-    while (len > 0) {
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &c);
-        if (k <= 0)
-            return -1;
-        s += k;
-        len -= (size_t)k;
-        n++;
-    }
-    return n;
+    return qg_utf8_validate(s, len) >= 0 ? -1 : (long)cp_count(s, len);
 }
 
 int qg_html_span_cmp(const void *a, const void *b)
@@ -76,9 +76,7 @@ static bool outside(const qg_html_span *a, const qg_html_span *b)
 int qg_html_spans(FILE *out, const char *text, size_t len, qg_html_span *spans, size_t n,
                   qg_html_open_fn open, qg_html_close_fn close, void *ctx)
 {
-    size_t ncp = 0;
-    for (size_t b = 0; b < len; b++)
-        ncp += ((unsigned char)text[b] & 0xC0) != 0x80;
+    size_t ncp = cp_count(text, len);
 
     qsort(spans, n, sizeof *spans, qg_html_span_cmp);
     size_t m = 0;
