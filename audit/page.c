@@ -199,6 +199,9 @@ static int load_nodes(page *pg, const json_t *nodes)
         nd->type = str(o, "type");
         if (!nd->id || !nd->type)
             return fail(pg, "a node without id or type", NULL);
+        /* Ids become element ids and URL fragments as they are. */
+        if (!*nd->id || nd->id[strspn(nd->id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")])
+            return fail(pg, "a node id other than letters, digits, _ and -", nd->id);
         nd->name = str(o, "name");
         nd->value = str(o, "value");
         nd->kind = str(o, "kind");
@@ -233,9 +236,10 @@ static int load_edges(page *pg, const json_t *edges)
         size_t from = node_at(pg, str(e, "from")), to = node_at(pg, str(e, "to"));
         if (!type || from == NONE || to == NONE)
             return fail(pg, "an edge without type or to no node", str(e, "from"));
-        if (strcmp(type, "has_title") == 0)
-            continue;
         bool said = strcmp(type, "said") == 0;
+        /* has_title, and edge types newer than this page, are not shown. */
+        if (!said && strcmp(type, "said_on") != 0 && strcmp(type, "reported_by") != 0)
+            continue;
         size_t si = pg->nodes[said ? to : from].stmt;
         if (si == NONE)
             return fail(pg, "an edge that does not reach a statement", type);
@@ -667,7 +671,9 @@ static void speakers(FILE *out, const page *pg)
                 said += pg->stmts[k].speaker[j] == i;
         fprintf(out, "<li class=\"c%d\"><span class=\"sw\"></span>", c % NCOLOURS);
         qg_html_puts(out, name_of(pg, i));
-        fprintf(out, " <span class=\"meta\">(%s, %zu statement%s)</span></li>", pg->nodes[i].type, said,
+        fputs(" <span class=\"meta\">(", out);
+        qg_html_puts(out, pg->nodes[i].type);
+        fprintf(out, ", %zu statement%s)</span></li>", said,
                 said == 1 ? "" : "s");
         shown++;
     }

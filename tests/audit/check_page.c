@@ -158,6 +158,12 @@ START_TEST(test_malformed)
     json_decref(rec);
 
     rec = record();
+    json_object_set_new(json_array_get(json_object_get(rec, "nodes"), 0), "id", json_string("p\"1"));
+    ck_assert_ptr_null(render(rec, NULL, &c, err, sizeof err));
+    ck_assert_str_eq(err, "a node id other than letters, digits, _ and -: p\"1");
+    json_decref(rec);
+
+    rec = record();
     json_object_del(rec, "edges");
     ck_assert_ptr_null(render(rec, NULL, &c, err, sizeof err));
     ck_assert_str_eq(err, "not a quotegraph/1 graph record");
