@@ -58,5 +58,8 @@ int qg_cmd_import(int argc, char **argv);
  * failed write leaves no half file. Returns 0, or -1 with errno set
  * (common.c). */
 int qg_write_file(const char *path, const char *data, size_t len);
+/* `quotegraph audit [--gold GOLD] -o DIR GRAPHS [TEXT...]`: a static HTML
+ * report of the graphs (cmd_audit.c). */
+int qg_cmd_audit(int argc, char **argv);
 
 #endif

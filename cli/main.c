@@ -24,6 +24,7 @@ static const command commands[] = {
     {"rules", qg_cmd_rules, "list the rule ids and the loaded rules, or check a rules directory"},
     {"export", qg_cmd_export, "write graphs as a brat folder for correction"},
     {"import", qg_cmd_import, "read a corrected brat folder back as gold"},
+    {"audit", qg_cmd_audit, "write an HTML report to check annotations by eye"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 

@@ -7,6 +7,8 @@ packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config parallel"
 [ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
 [ "${QG_WITH_CLANG:-0}" = 1 ] && packages="$packages clang"
 [ "${QG_WITH_NODE:-0}" = 1 ] && packages="$packages nodejs npm"
+# Headless Chromium for the audit report's browser test (tests/audit/browser.sh).
+[ "${QG_WITH_CHROMIUM:-0}" = 1 ] && packages="$packages chromium"
 
 missing=""
 for p in $packages; do

@@ -4,12 +4,14 @@
 #   cli   the command-line cases in tests/cli/ (folders: cmd, stdout, exit)
 #   e2e   end-to-end runs over corpus/ and ../shared seeds, scored against gold
 #   docs  the shell examples in docs/ marked <!-- test -->
-# Usage: tests/run.sh [BUILD] [unit|cli|e2e|docs ...]
+#   browser  the audit report in headless Chromium (tests/audit/browser.sh;
+#         skipped with a message when Chromium is absent)
+# Usage: tests/run.sh [BUILD] [unit|cli|e2e|docs|browser ...]
 # Prints one line per suite and a closing "tests: N passed, M failed".
 set -u
 build=${1:-build}
 [ $# -gt 0 ] && shift
-suites=${*:-unit cli e2e docs}
+suites=${*:-unit cli e2e docs browser}
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin="$(cd "$build" && pwd)/quotegraph"
 passed=0
@@ -46,9 +48,11 @@ for suite in $suites; do
             rm -f "$log"
         done
         ;;
-    cli | e2e | docs)
+    cli | e2e | docs | browser)
         log=$(mktemp)
-        sh "$top/tests/$suite/run.sh" "$bin" >"$log" 2>&1
+        script=$top/tests/$suite/run.sh
+        [ "$suite" = browser ] && script=$top/tests/audit/browser.sh
+        sh "$script" "$bin" >"$log" 2>&1
         status=$?
         grep -v '^ok ' "$log"
         set -- $(sed -n "s/^$suite: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p" "$log" | tail -n 1)
