@@ -142,6 +142,7 @@ asan sanitize:
 ubsan: asan
 
 leakcheck: $(BIN)
+	@QG_WITH_VALGRIND=1 sh scripts/install-deps.sh
 	@sh tests/e2e/leakcheck.sh $(BIN)
 
 BENCH_MB ?= 100

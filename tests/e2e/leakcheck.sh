@@ -1,6 +1,7 @@
 #!/bin/sh
 # leakcheck.sh BINARY - the end-to-end run under valgrind: every corpus
-# article, stdin, JSON lines and a resumed run, with zero leaks and errors.
+# article, stdin, JSON lines, a resumed run and the commands that read its
+# output (eval, diff, export, import, audit), with zero leaks and errors.
 set -eu
 QG=$1
 cd "$(dirname "$0")/../.."
@@ -25,5 +26,11 @@ printf '{"id":"a","text":"\\u201cWe will see,\\u201d she said."}\nnot json\n' > 
 run jsonl sh -c "$vg '$QG' --jsonl < '$tmp/in.jsonl'"
 "$QG" --stages quotes --emit layers corpus > "$tmp/layers.jsonl"
 run resume $vg "$QG" --from-layers "$tmp/layers.jsonl"
-run eval $vg "$QG" eval --gold corpus/gold/corpus.gold.jsonl "$tmp/out"
+"$QG" corpus > "$tmp/graphs.jsonl"
+run eval $vg "$QG" eval --gold corpus/gold/corpus.gold.jsonl "$tmp/graphs.jsonl"
+"$QG" --rules rules --stages quotes corpus > "$tmp/partial.jsonl" 2>/dev/null || true
+run diff $vg "$QG" diff "$tmp/graphs.jsonl" "$tmp/partial.jsonl"
+run export $vg "$QG" export -o "$tmp/brat" "$tmp/graphs.jsonl" corpus
+run import $vg "$QG" import -o "$tmp/gold.jsonl" "$tmp/brat"
+run audit $vg "$QG" audit --gold corpus/gold/corpus.gold.jsonl -o "$tmp/audit" "$tmp/graphs.jsonl" corpus
 exit $status
