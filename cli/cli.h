@@ -27,4 +27,8 @@ void qg_run_usage(FILE *out);
 /* `quotegraph eval --gold GOLD PRED...`: score predictions (cmd_eval.c). */
 int qg_cmd_eval(int argc, char **argv);
 
+/* `quotegraph merge [OPTIONS] FILE.jsonl...`: one corpus graph from
+ * per-document graphs (cmd_merge.c, docs/merge.md). */
+int qg_cmd_merge(int argc, char **argv);
+
 #endif

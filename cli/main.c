@@ -20,6 +20,7 @@ static int cmd_help(int argc, char **argv);
 static const command commands[] = {
     {"run", qg_cmd_run, "annotate documents (the default command)"},
     {"eval", qg_cmd_eval, "score predictions against gold attributions"},
+    {"merge", qg_cmd_merge, "merge per-document graphs into one corpus graph"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 
