@@ -92,6 +92,11 @@ char *qg_merge_fold(const char *s, size_t len);
  * string; NULL when out of memory. */
 char *qg_merge_person_key(const qg_rules *rules, const char *name);
 
+/* Can NAME be matched across documents? Not when it has no capital letter
+ * ("company", "the administration": an organization by its kind) or is one
+ * word that RULES (may be NULL) list as a pronoun ("You" taken for a name). */
+bool qg_merge_proper_name(const qg_rules *rules, const char *name);
+
 /* The matching key of an organization: qg_merge_fold without a leading
  * "the". A new string; NULL when out of memory. */
 char *qg_merge_org_key(const char *name);

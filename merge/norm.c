@@ -125,6 +125,24 @@ char *qg_merge_person_key(const qg_rules *rules, const char *name)
     return qg_merge_fold(w[first], strlen(w[first]));
 }
 
+bool qg_merge_proper_name(const qg_rules *rules, const char *name)
+{
+    bool upper = false;
+    for (const char *p = name; *p && !upper;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &c);
+        if (k <= 0)
+            return false;
+        utf8proc_category_t cat = utf8proc_category(c);
+        upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        p += k;
+    }
+    uint32_t lex = 0;
+    if (upper && rules && !strpbrk(name, " \t"))
+        qg_rules_word(rules, name, strlen(name), &lex);
+    return upper && !(lex & QG_LEX_PRONOUN);
+}
+
 char *qg_merge_org_key(const char *name)
 {
     char *k = qg_merge_fold(name, strlen(name));

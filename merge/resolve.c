@@ -253,6 +253,9 @@ static int resolve_entities(qg_merge *m, json_t *index)
         }
         if ((n->type != MT_DATE || n->value) && !keys[i])
             goto out;
+        if ((n->type == MT_PERSON || n->type == MT_ORGANIZATION) &&
+            !qg_merge_proper_name(m->rules, n->name))
+            keys[i][0] = '\0'; /* no proper name: it stays in its document */
         if (keys[i] && !*keys[i]) { /* no words: nothing to match on */
             free(keys[i]);
             keys[i] = NULL;
@@ -476,8 +479,9 @@ static int cmp_cand(const void *x, const void *y)
     return strcmp(((const cand *)x)->s, ((const cand *)y)->s);
 }
 
-/* The name to show: most words when BY_WORDS, then the most frequent, then
- * the longest, then the smallest in byte order. Borrowed from a member. */
+/* The name to show: most words without honorifics when BY_WORDS (persons),
+ * then the most frequent, then the shortest ("Tasnim", not "the Tasnim"),
+ * then the smallest in byte order. Borrowed from a member. */
 static const char *pick(const qg_merge *m, const m_cluster *c, int field, bool by_words)
 {
     cand *v = malloc(c->n * sizeof *v);
@@ -494,7 +498,7 @@ static const char *pick(const qg_merge *m, const m_cluster *c, int field, bool b
         v[n].s = s;
         v[n].words = 0;
         if (by_words) {
-            char *f = qg_merge_fold(s, strlen(s));
+            char *f = qg_merge_person_key(m->rules, s);
             v[n].words = f ? count_words(f) : 0;
             free(f);
         }
@@ -508,7 +512,7 @@ static const char *pick(const qg_merge *m, const m_cluster *c, int field, bool b
         size_t count = j - i, words = v[i].words;
         if (!best || words > best_words ||
             (words == best_words &&
-             (count > best_count || (count == best_count && strlen(v[i].s) > strlen(best))))) {
+             (count > best_count || (count == best_count && strlen(v[i].s) < strlen(best))))) {
             best = v[i].s;
             best_words = words;
             best_count = count;
