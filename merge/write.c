@@ -22,8 +22,11 @@ static int emit(json_t *rec, FILE *out)
 {
     if (!rec)
         return -1;
-    int rc = json_dumpf(rec, out, DUMP_FLAGS) == 0 && fputc('\n', out) != EOF ? 0 : -1;
+    /* One string, one write: json_dumpf writes token by token. */
+    char *s = json_dumps(rec, DUMP_FLAGS);
     json_decref(rec);
+    int rc = s && fputs(s, out) != EOF && fputc('\n', out) != EOF ? 0 : -1;
+    free(s);
     return rc;
 }
 
