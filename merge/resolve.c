@@ -50,7 +50,8 @@ static int sort_members(const qg_merge *m, size_t *idx, size_t n, bool edges)
             v[i] = (sort_item){nd->doc, nd->node, NULL, NULL, idx[i]};
         }
     }
-    qsort(v, n, sizeof *v, cmp_item);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_item);
     for (size_t i = 0; i < n; i++)
         idx[i] = v[i].idx;
     free(v);
@@ -161,7 +162,8 @@ static int resolve_persons(json_t *keys, pkey **out, size_t *nout)
         pk[i].last = strrchr(k, ' ') ? strrchr(k, ' ') + 1 : k;
         i++;
     }
-    qsort(pk, n, sizeof *pk, cmp_pkey);
+    if (n > 1)
+        qsort(pk, n, sizeof *pk, cmp_pkey);
     for (i = 0; i < n; i++) {
         json_t *cands = json_object_get(by_last, pk[i].last), *c;
         size_t j;
@@ -504,7 +506,8 @@ static const char *pick(const qg_merge *m, const m_cluster *c, int field, bool b
         }
         n++;
     }
-    qsort(v, n, sizeof *v, cmp_cand);
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_cand);
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && strcmp(v[j].s, v[i].s) == 0)
@@ -605,7 +608,8 @@ static int finish_clusters(qg_merge *m)
             c->name = f;
         }
     }
-    qsort(m->clusters, m->nclusters, sizeof *m->clusters, cmp_clusters);
+    if (m->nclusters > 1) /* qsort wants a non-null base */
+        qsort(m->clusters, m->nclusters, sizeof *m->clusters, cmp_clusters);
     size_t num = 0;
     for (size_t i = 0; i < m->nclusters; i++) {
         m_cluster *c = &m->clusters[i];
@@ -684,7 +688,8 @@ static int resolve_edges(qg_merge *m)
         if (push(&m->groups[g].members, &m->groups[g].n, &m->groups[g].cap, i))
             goto out;
     }
-    qsort(m->groups, m->ngroups, sizeof *m->groups, cmp_groups);
+    if (m->ngroups > 1)
+        qsort(m->groups, m->ngroups, sizeof *m->groups, cmp_groups);
     for (size_t g = 0; g < m->ngroups; g++) {
         m_group *gr = &m->groups[g];
         if (sort_members(m, gr->members, gr->n, true))
@@ -718,7 +723,8 @@ int qg_merge_resolve(qg_merge *m)
     if (m->resolved)
         return 0;
     m->resolved = true;
-    qsort(m->docs, m->ndocs, sizeof *m->docs, cmp_docs);
+    if (m->ndocs > 1)
+        qsort(m->docs, m->ndocs, sizeof *m->docs, cmp_docs);
     json_t *index = json_object();
     int rc = !index || resolve_entities(m, index) || resolve_statements(m, index) ||
                      finish_clusters(m) || resolve_edges(m)
