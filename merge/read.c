@@ -180,8 +180,10 @@ static int take_mentions(ctx *c, json_t *obj, const char *what, json_t **out)
     json_t *x;
     if (!json_is_array(v))
         return fail(c, "%s: \"mentions\" must be an array", what);
-    json_array_foreach(v, i, x) if (!is_span_object(x)) return fail(
-        c, "%s: mention %zu is not a {\"span\",\"text\"} object", what, i + 1);
+    json_array_foreach(v, i, x) {
+        if (!is_span_object(x))
+            return fail(c, "%s: mention %zu is not a {\"span\",\"text\"} object", what, i + 1);
+    }
     *out = json_deep_copy(v);
     return *out ? 0 : nomem(c);
 }

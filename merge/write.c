@@ -231,47 +231,63 @@ static const char *sb_str(const sbuf *b)
     return b->len ? b->s : "";
 }
 
-static void node_docs(const qg_merge *m, const m_cluster *c, sbuf *b)
+/* The fields of one node or edge as CSV and GraphML show them. */
+typedef struct {
+    const char *id, *type, *name, *kind, *value, *outlet; /* nodes; NULL as empty */
+    const char *from, *to;                                 /* edges */
+    sbuf lists[2]; /* nodes: titles, documents; edges: rules, documents */
+    char count[32], confidence[32];
+} flat;
+
+static int flat_node(const qg_merge *m, const m_cluster *c, flat *v)
 {
+    memset(v, 0, sizeof *v);
+    v->id = c->id;
+    v->type = qg_merge_node_types[c->type];
+    v->name = c->name;
+    v->kind = c->kind ? c->kind : c->gran;
+    v->value = c->type == MT_DATE ? c->name : NULL;
+    v->outlet = c->outlet ? "true" : NULL;
+    for (size_t i = 0; c->type == MT_PERSON && i < c->nlinks; i++)
+        sb_add(&v->lists[0], m->clusters[c->links[i]].name);
     for (size_t i = 0; i < c->n; i++) {
         const char *d = m->nodes[c->members[i]].doc;
         if (i == 0 || strcmp(d, m->nodes[c->members[i - 1]].doc) != 0)
-            sb_add(b, d);
+            sb_add(&v->lists[1], d);
     }
+    snprintf(v->count, sizeof v->count, "%zu", c->n);
+    return v->lists[0].failed || v->lists[1].failed ? -1 : 0;
 }
 
-static void edge_docs(const qg_merge *m, const m_group *g, sbuf *b)
+static int flat_edge(const qg_merge *m, const m_group *g, flat *v)
 {
-    for (size_t i = 0; i < g->n; i++) {
-        const char *d = m->edges[g->members[i]].doc;
-        if (i == 0 || strcmp(d, m->edges[g->members[i - 1]].doc) != 0)
-            sb_add(b, d);
-    }
-}
-
-static void edge_rules(const qg_merge *m, const m_group *g, sbuf *b)
-{
+    memset(v, 0, sizeof *v);
+    v->type = qg_merge_edge_types[g->type];
+    v->from = m->clusters[g->from].id;
+    v->to = m->clusters[g->to].id;
     json_t *rules = distinct_rules(m, g), *r;
-    size_t i;
-    if (!rules)
-        b->failed = true;
-    json_array_foreach(rules, i, r) sb_add(b, json_string_value(r));
+    size_t k;
+    json_array_foreach(rules, k, r) {
+        sb_add(&v->lists[0], json_string_value(r));
+    }
     json_decref(rules);
+    double conf = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        const m_edge *e = &m->edges[g->members[i]];
+        if (i == 0 || strcmp(e->doc, m->edges[g->members[i - 1]].doc) != 0)
+            sb_add(&v->lists[1], e->doc);
+        if (e->confidence > conf)
+            conf = e->confidence;
+    }
+    snprintf(v->count, sizeof v->count, "%zu", g->n);
+    snprintf(v->confidence, sizeof v->confidence, "%.3g", conf);
+    return !rules || v->lists[0].failed || v->lists[1].failed ? -1 : 0;
 }
 
-static double max_confidence(const qg_merge *m, const m_group *g)
+static void flat_free(flat *v)
 {
-    double c = 0;
-    for (size_t i = 0; i < g->n; i++)
-        if (m->edges[g->members[i]].confidence > c)
-            c = m->edges[g->members[i]].confidence;
-    return c;
-}
-
-static void title_names(const qg_merge *m, const m_cluster *c, sbuf *b)
-{
-    for (size_t i = 0; c->type == MT_PERSON && i < c->nlinks; i++)
-        sb_add(b, m->clusters[c->links[i]].name);
+    free(v->lists[0].s);
+    free(v->lists[1].s);
 }
 
 /* ---- CSV ---- */
@@ -292,51 +308,41 @@ static void csv_field(FILE *f, const char *s, bool last)
     fputs(last ? "\r\n" : ",", f);
 }
 
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
 int qg_merge_write_csv(const qg_merge *m, FILE *nodes, FILE *edges)
 {
+    flat v;
     fputs("id,type,name,kind,value,outlet,titles,documents,occurrences\r\n", nodes);
     for (size_t i = 0; i < m->nclusters; i++) {
-        const m_cluster *c = &m->clusters[i];
-        sbuf docs = {0}, titles = {0};
-        char count[32];
-        node_docs(m, c, &docs);
-        title_names(m, c, &titles);
-        snprintf(count, sizeof count, "%zu", c->n);
-        csv_field(nodes, c->id, false);
-        csv_field(nodes, qg_merge_node_types[c->type], false);
-        csv_field(nodes, c->name ? c->name : "", false);
-        csv_field(nodes, c->kind ? c->kind : c->gran ? c->gran : "", false);
-        csv_field(nodes, c->type == MT_DATE && c->name ? c->name : "", false);
-        csv_field(nodes, c->outlet ? "true" : "", false);
-        csv_field(nodes, sb_str(&titles), false);
-        csv_field(nodes, sb_str(&docs), false);
-        csv_field(nodes, count, true);
-        bool failed = docs.failed || titles.failed;
-        free(docs.s);
-        free(titles.s);
-        if (failed)
+        int rc = flat_node(m, &m->clusters[i], &v);
+        const char *row[] = {v.id,
+                             v.type,
+                             or_empty(v.name),
+                             or_empty(v.kind),
+                             or_empty(v.value),
+                             or_empty(v.outlet),
+                             sb_str(&v.lists[0]),
+                             sb_str(&v.lists[1]),
+                             v.count};
+        for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+            csv_field(nodes, row[k], k + 1 == sizeof row / sizeof row[0]);
+        flat_free(&v);
+        if (rc)
             return -1;
     }
     fputs("source,target,type,rule,documents,count,confidence\r\n", edges);
     for (size_t i = 0; i < m->ngroups; i++) {
-        const m_group *g = &m->groups[i];
-        sbuf docs = {0}, rules = {0};
-        char count[32], conf[32];
-        edge_docs(m, g, &docs);
-        edge_rules(m, g, &rules);
-        snprintf(count, sizeof count, "%zu", g->n);
-        snprintf(conf, sizeof conf, "%.3g", max_confidence(m, g));
-        csv_field(edges, m->clusters[g->from].id, false);
-        csv_field(edges, m->clusters[g->to].id, false);
-        csv_field(edges, qg_merge_edge_types[g->type], false);
-        csv_field(edges, sb_str(&rules), false);
-        csv_field(edges, sb_str(&docs), false);
-        csv_field(edges, count, false);
-        csv_field(edges, conf, true);
-        bool failed = docs.failed || rules.failed;
-        free(docs.s);
-        free(rules.s);
-        if (failed)
+        int rc = flat_edge(m, &m->groups[i], &v);
+        const char *row[] = {v.from,  v.to,    v.type, sb_str(&v.lists[0]), sb_str(&v.lists[1]),
+                             v.count, v.confidence};
+        for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+            csv_field(edges, row[k], k + 1 == sizeof row / sizeof row[0]);
+        flat_free(&v);
+        if (rc)
             return -1;
     }
     return ferror(nodes) || ferror(edges) ? -1 : 0;
@@ -397,55 +403,41 @@ static const char graphml_head[] =
 
 int qg_merge_write_graphml(const qg_merge *m, FILE *out)
 {
+    flat v;
     fputs(graphml_head, out);
     for (size_t i = 0; i < m->nclusters; i++) {
-        const m_cluster *c = &m->clusters[i];
-        sbuf docs = {0}, titles = {0};
-        char count[32];
-        node_docs(m, c, &docs);
-        title_names(m, c, &titles);
-        snprintf(count, sizeof count, "%zu", c->n);
+        int rc = flat_node(m, &m->clusters[i], &v);
         fputs("    <node id=\"", out);
-        xml_text(out, c->id);
+        xml_text(out, v.id);
         fputs("\">\n", out);
-        xml_data(out, "n_type", qg_merge_node_types[c->type]);
-        xml_data(out, "n_name", c->name);
-        xml_data(out, "n_kind", c->kind ? c->kind : c->gran);
-        xml_data(out, "n_value", c->type == MT_DATE ? c->name : NULL);
-        xml_data(out, "n_outlet", c->outlet ? "true" : NULL);
-        xml_data(out, "n_titles", sb_str(&titles));
-        xml_data(out, "n_documents", sb_str(&docs));
-        xml_data(out, "n_occurrences", count);
+        xml_data(out, "n_type", v.type);
+        xml_data(out, "n_name", v.name);
+        xml_data(out, "n_kind", v.kind);
+        xml_data(out, "n_value", v.value);
+        xml_data(out, "n_outlet", v.outlet);
+        xml_data(out, "n_titles", sb_str(&v.lists[0]));
+        xml_data(out, "n_documents", sb_str(&v.lists[1]));
+        xml_data(out, "n_occurrences", v.count);
         fputs("    </node>\n", out);
-        bool failed = docs.failed || titles.failed;
-        free(docs.s);
-        free(titles.s);
-        if (failed)
+        flat_free(&v);
+        if (rc)
             return -1;
     }
     for (size_t i = 0; i < m->ngroups; i++) {
-        const m_group *g = &m->groups[i];
-        sbuf docs = {0}, rules = {0};
-        char count[32], conf[32];
-        edge_docs(m, g, &docs);
-        edge_rules(m, g, &rules);
-        snprintf(count, sizeof count, "%zu", g->n);
-        snprintf(conf, sizeof conf, "%.3g", max_confidence(m, g));
+        int rc = flat_edge(m, &m->groups[i], &v);
         fputs("    <edge source=\"", out);
-        xml_text(out, m->clusters[g->from].id);
+        xml_text(out, v.from);
         fputs("\" target=\"", out);
-        xml_text(out, m->clusters[g->to].id);
+        xml_text(out, v.to);
         fputs("\">\n", out);
-        xml_data(out, "e_type", qg_merge_edge_types[g->type]);
-        xml_data(out, "e_rule", sb_str(&rules));
-        xml_data(out, "e_documents", sb_str(&docs));
-        xml_data(out, "e_count", count);
-        xml_data(out, "e_confidence", conf);
+        xml_data(out, "e_type", v.type);
+        xml_data(out, "e_rule", sb_str(&v.lists[0]));
+        xml_data(out, "e_documents", sb_str(&v.lists[1]));
+        xml_data(out, "e_count", v.count);
+        xml_data(out, "e_confidence", v.confidence);
         fputs("    </edge>\n", out);
-        bool failed = docs.failed || rules.failed;
-        free(docs.s);
-        free(rules.s);
-        if (failed)
+        flat_free(&v);
+        if (rc)
             return -1;
     }
     fputs("  </graph>\n</graphml>\n", out);
