@@ -36,9 +36,7 @@ START_TEST(test_refused)
     }
     /* Nothing of a refused record stays: the half-read "d" left no document. */
     ck_assert_int_eq(qg_merge_resolve(m), 0);
-    size_t docs, ents, sts, edges;
-    qg_merge_counts(m, &docs, &ents, &sts, &edges);
-    ck_assert_uint_eq(docs + ents + sts + edges, 0);
+    assert_counts(m, 0, 0, 0, 0);
     qg_merge_free(m);
 }
 END_TEST
@@ -63,12 +61,7 @@ START_TEST(test_duplicates_once)
     add_ok(m, g);
     add_ok(m, g);
     ck_assert_int_eq(qg_merge_resolve(m), 0);
-    size_t docs, ents, sts, edges;
-    qg_merge_counts(m, &docs, &ents, &sts, &edges);
-    ck_assert_uint_eq(docs, 1);
-    ck_assert_uint_eq(ents, 1);
-    ck_assert_uint_eq(sts, 1);
-    ck_assert_uint_eq(edges, 1);
+    assert_counts(m, 1, 1, 1, 1);
     char *out = jsonl_of(m);
     ck_assert_ptr_nonnull(strstr(out, "\"count\":1,"));
     free(out);

@@ -90,12 +90,7 @@ START_TEST(test_statements_and_edges)
     ck_assert_str_eq(qg_merge_lookup(m, "b", "s1"), s);
     /* Short statements stay apart. */
     ck_assert_str_ne(qg_merge_lookup(m, "a", "s2"), qg_merge_lookup(m, "b", "s2"));
-    size_t docs, ents, sts, edges;
-    qg_merge_counts(m, &docs, &ents, &sts, &edges);
-    ck_assert_uint_eq(docs, 2);
-    ck_assert_uint_eq(ents, 1);
-    ck_assert_uint_eq(sts, 3);
-    ck_assert_uint_eq(edges, 3); /* one said edge carried by both documents */
+    assert_counts(m, 2, 1, 3, 3); /* 3 edges: one said edge carried by both documents */
     char *out = jsonl_of(m);
     ck_assert_ptr_nonnull(strstr(out, "\"documents\":2,\"count\":2,\"support\":[{\"doc\":\"a\""));
     free(out);
@@ -136,9 +131,7 @@ START_TEST(test_many_near_duplicates)
     ck_assert_int_eq(qg_merge_resolve(m), 0);
     ck_assert_str_eq(qg_merge_lookup(m, "e1", "s1"), qg_merge_lookup(m, "d7", "s1"));
     ck_assert_str_ne(qg_merge_lookup(m, "d8", "s1"), qg_merge_lookup(m, "d7", "s1"));
-    size_t docs, ents, sts, edges;
-    qg_merge_counts(m, &docs, &ents, &sts, &edges);
-    ck_assert_uint_eq(sts, 3000);
+    assert_counts(m, 3001, 0, 3000, 0);
     qg_merge_free(m);
 }
 END_TEST

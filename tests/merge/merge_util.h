@@ -36,6 +36,18 @@ static inline void add_ok(qg_merge *m, const char *line)
     ck_assert_msg(st == QG_MERGE_ADDED, "status %d: %s", (int)st, why);
 }
 
+/* Checks the counts of a resolved merger: documents, entities, statements,
+ * edges; -1 skips one. */
+static inline void assert_counts(const qg_merge *m, long docs, long ents, long sts, long edges)
+{
+    size_t got[4];
+    long want[4] = {docs, ents, sts, edges};
+    qg_merge_counts(m, &got[0], &got[1], &got[2], &got[3]);
+    for (int i = 0; i < 4; i++)
+        ck_assert_msg(want[i] < 0 || got[i] == (size_t)want[i], "count %d: %zu, expected %ld", i, got[i],
+                      want[i]);
+}
+
 /* What WRITE puts into a file, read back into a malloc'd string. (Through
  * a temporary file: GCC mistakes open_memstream buffers for dangling.) */
 static inline char *slurp(FILE *f)
