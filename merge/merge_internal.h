@@ -23,7 +23,7 @@ typedef struct {
     char *value, *gran; /* dates; NULL for null */
     char *kind;         /* titles and statements */
     bool outlet;        /* organizations */
-    json_t *mentions;   /* all but statements */
+    char *mentions;     /* all but statements: the array as compact JSON */
     char *text, *rule;  /* statements */
     long start, end;    /* statements */
     size_t cluster;     /* after resolving */

@@ -69,7 +69,7 @@ static json_t *occurrence(const m_node *n)
             bad = set(o, "outlet", json_true());
     }
     if (!bad && n->type != MT_STATEMENT)
-        bad = set(o, "mentions", json_incref(n->mentions));
+        bad = set(o, "mentions", json_loads(n->mentions, 0, NULL));
     if (bad) {
         json_decref(o);
         return NULL;
