@@ -597,6 +597,8 @@ static int finish_clusters(qg_merge *m)
             for (size_t k = 0; k < c->n; k++)
                 c->outlet |= m->nodes[c->members[k]].outlet;
         }
+        if (!name && c->type != MT_DATE)
+            return -1; /* out of memory in pick() */
         if (name && !(c->name = strdup(name)))
             return -1;
         if (c->type == MT_STATEMENT) {
