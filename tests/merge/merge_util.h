@@ -72,4 +72,12 @@ static inline char *jsonl_of(qg_merge *m)
     return slurp(f);
 }
 
+/* The JSON-lines output of a resolved merger holds NEEDLE. */
+static inline void assert_jsonl_has(qg_merge *m, const char *needle)
+{
+    char *out = jsonl_of(m);
+    ck_assert_msg(strstr(out, needle) != NULL, "output lacks %s", needle);
+    free(out);
+}
+
 #endif
