@@ -1,6 +1,7 @@
 #!/bin/sh
 # leakcheck.sh BINARY - the end-to-end run under valgrind: every corpus
-# article, stdin, JSON lines and a resumed run, with zero leaks and errors.
+# article, stdin, JSON lines, a resumed run, eval and merge (every output
+# format, a malformed line), with zero leaks and errors.
 set -eu
 QG=$1
 cd "$(dirname "$0")/../.."
@@ -26,4 +27,10 @@ run jsonl sh -c "$vg '$QG' --jsonl < '$tmp/in.jsonl'"
 "$QG" --stages quotes --emit layers corpus > "$tmp/layers.jsonl"
 run resume $vg "$QG" --from-layers "$tmp/layers.jsonl"
 run eval $vg "$QG" eval --gold corpus/gold/corpus.gold.jsonl "$tmp/out"
+"$QG" corpus > "$tmp/graphs.jsonl" || true
+printf 'not json\n' > "$tmp/bad.jsonl"
+run merge $vg "$QG" merge -o "$tmp/merged.jsonl" "$tmp/graphs.jsonl" "$tmp/bad.jsonl"
+run merge-again $vg "$QG" merge "$tmp/merged.jsonl" "$tmp/graphs.jsonl"
+run merge-csv $vg "$QG" merge --format csv -o "$tmp/csv" "$tmp/merged.jsonl"
+run merge-graphml $vg "$QG" merge --format graphml "$tmp/merged.jsonl"
 exit $status

@@ -3,7 +3,11 @@
 #   - every corpus/ article yields exactly one JSON line, deterministically;
 #   - a run resumed from stored layers is byte-identical to a single run;
 #   - eval scores on corpus/ and on ../shared seeds stay above the floors in
-#     tests/e2e/floors (skipped with a message where ../shared is absent).
+#     tests/e2e/floors (skipped with a message where ../shared is absent);
+#   - quotegraph merge is associative on corpus/ and the seeds, and on the
+#     seeds gives one Ali Khamenei and one "Negotiation is poison" statement
+#     (merge_seeds.py) and scores above its floors on the cross-document
+#     gold (merge_gold.py, corpus/gold/merge.gold.tsv).
 # Prints "ok NAME" / "FAIL NAME" and "e2e: N passed, M failed".
 set -u
 QG=$1
