@@ -141,20 +141,62 @@ static bool subsequence(const char *s, const char *l)
     return true;
 }
 
+/* Appends I to the list under KEY in IDX, once. */
+static int index_add(json_t *idx, const char *key, size_t i)
+{
+    json_t *list = json_object_get(idx, key);
+    if (!list) {
+        list = json_array();
+        if (!list || json_object_set_new(idx, key, list))
+            return -1;
+    }
+    size_t n = json_array_size(list);
+    if (n && (size_t)json_integer_value(json_array_get(list, n - 1)) == i)
+        return 0;
+    return json_array_append_new(list, json_integer((json_int_t)i));
+}
+
+/* The lists a key K is looked up in: "\x1fLAST" for a one-word key, else
+ * "FIRST\x1fLAST". A longer key is filed under "\x1fLAST" and under
+ * "W\x1fLAST" for each of its other words W, so a lookup sees only keys that
+ * hold K's first and last words. */
+static char *list_key(const char *first, size_t flen, const char *last)
+{
+    size_t n = flen + strlen(last) + 2;
+    char *k = malloc(n);
+    if (k)
+        snprintf(k, n, "%.*s\x1f%s", (int)flen, first, last);
+    return k;
+}
+
+static int index_person(json_t *idx, const pkey *p, size_t i)
+{
+    char *k = list_key("", 0, p->last);
+    int rc = !k || index_add(idx, k, i);
+    free(k);
+    for (const char *w = p->key; !rc && w < p->last; w += strcspn(w, " ") + 1) {
+        k = list_key(w, strcspn(w, " "), p->last);
+        rc = !k || index_add(idx, k, i);
+        free(k);
+    }
+    return rc ? -1 : 0;
+}
+
 /* The person keys and the key each resolves to. A key joins the one corpus
  * person whose longer key ends in the same word and contains its words in
  * order; with none it stands alone; with several a one-word key stays in its
  * document (an ambiguous surname), a longer one stands alone. Longer keys go
- * first, so a short key sees the roots the longer ones settled on. */
+ * first, a tier of equal length at a time, so a short key sees the roots the
+ * longer ones settled on and only those. */
 static int resolve_persons(json_t *keys, pkey **out, size_t *nout)
 {
     size_t n = json_object_size(keys), i = 0;
     const char *k;
     json_t *v;
     pkey *pk = calloc(n ? n : 1, sizeof *pk);
-    json_t *by_last = json_object();
+    json_t *idx = json_object();
     int rc = -1;
-    if (!pk || !by_last)
+    if (!pk || !idx)
         goto out;
     json_object_foreach(keys, k, v) {
         pk[i].key = k;
@@ -164,37 +206,45 @@ static int resolve_persons(json_t *keys, pkey **out, size_t *nout)
     }
     if (n > 1)
         qsort(pk, n, sizeof *pk, cmp_pkey);
-    for (i = 0; i < n; i++) {
-        json_t *cands = json_object_get(by_last, pk[i].last), *c;
-        size_t j;
-        long root = -2;
-        bool ambiguous = false;
-        json_array_foreach(cands, j, c) {
-            const pkey *l = &pk[json_integer_value(c)];
-            if (l->nwords <= pk[i].nwords || l->root < 0 || !subsequence(pk[i].key, l->key))
-                continue;
-            if (root == -2)
+    for (size_t tier = 0; tier < n;) {
+        size_t end = tier;
+        while (end < n && pk[end].nwords == pk[tier].nwords)
+            end++;
+        for (i = tier; i < end; i++) {
+            const char *key = pk[i].key;
+            char *lk = list_key(key, pk[i].nwords > 1 ? strcspn(key, " ") : 0, pk[i].last);
+            if (!lk)
+                goto out;
+            json_t *cands = json_object_get(idx, lk), *c;
+            free(lk);
+            size_t j;
+            long root = -2;
+            bool ambiguous = false;
+            json_array_foreach(cands, j, c) {
+                const pkey *l = &pk[json_integer_value(c)];
+                if (l->root < 0 || l->root == root || !subsequence(key, l->key))
+                    continue;
+                if (root != -2) {
+                    ambiguous = true;
+                    break;
+                }
                 root = l->root;
-            else if (root != l->root)
-                ambiguous = true;
-        }
-        if (ambiguous)
-            pk[i].root = pk[i].nwords == 1 ? -1 : (long)i;
-        else
-            pk[i].root = root == -2 ? (long)i : root;
-        if (!cands) {
-            cands = json_array();
-            if (!cands || json_object_set_new(by_last, pk[i].last, cands))
+            }
+            if (ambiguous)
+                pk[i].root = pk[i].nwords == 1 ? -1 : (long)i;
+            else
+                pk[i].root = root == -2 ? (long)i : root;
+            if (json_object_set_new(keys, key, json_integer((json_int_t)i)))
                 goto out;
         }
-        if (json_array_append_new(cands, json_integer((json_int_t)i)))
-            goto out;
-        if (json_object_set_new(keys, pk[i].key, json_integer((json_int_t)i)))
-            goto out;
+        for (i = tier; i < end; i++)
+            if (index_person(idx, &pk[i], i))
+                goto out;
+        tier = end;
     }
     rc = 0;
 out:
-    json_decref(by_last);
+    json_decref(idx);
     if (rc) {
         free(pk);
         pk = NULL;

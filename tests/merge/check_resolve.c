@@ -132,6 +132,27 @@ START_TEST(test_many_near_duplicates)
 }
 END_TEST
 
+START_TEST(test_many_namesakes)
+{
+    /* 20000 people called Smith: a lone "Smith" stays in its document and
+     * "Ann Smith" joins "Ann Q Smith", without comparing every pair. */
+    qg_merge *m = qg_merge_new(NULL);
+    char line[512];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(line, sizeof line, GRAPH("d%d", PERSON("p1", "Given%d Smith") "," PERSON("p2", "John X%d Smith"), ""),
+                 i, i, i, i, i);
+        add_ok(m, line);
+    }
+    add_ok(m, GRAPH("e", PERSON("p1", "Smith") "," PERSON("p2", "Ann Smith") "," PERSON("p3", "Ann Q Smith"), ""));
+    ck_assert_int_eq(qg_merge_resolve(m), 0);
+    assert_id(m, "e", "p1", "person:e/p1");
+    assert_id(m, "e", "p2", "person:ann-q-smith");
+    assert_id(m, "d7", "p1", "person:given7-smith");
+    assert_id(m, "d7", "p2", "person:john-x7-smith");
+    qg_merge_free(m);
+}
+END_TEST
+
 static Suite *resolve_suite(void)
 {
     Suite *s = suite_create("merge/resolve");
@@ -141,6 +162,7 @@ static Suite *resolve_suite(void)
     tcase_add_test(tc, test_statements_and_edges);
     tcase_add_test(tc, test_order_does_not_matter);
     tcase_add_test(tc, test_many_near_duplicates);
+    tcase_add_test(tc, test_many_namesakes);
     suite_add_tcase(s, tc);
     return s;
 }
