@@ -106,6 +106,30 @@ START_TEST(test_dangling_edges)
 }
 END_TEST
 
+START_TEST(test_truncated_lines)
+{
+    /* Every cut of a graph record and of a corpus record is refused whole. */
+    qg_merge *a = qg_merge_new(NULL);
+    const char *g = GRAPH("d", PERSON("p1", "Ann Lee") "," STATEMENT("s1", "one two three four"), SAID("p1", "s1"));
+    add_ok(a, g);
+    ck_assert_int_eq(qg_merge_resolve(a), 0);
+    char *corpus = jsonl_of(a);
+    size_t nlines = 0;
+    for (const char *line = g; *line; nlines++) {
+        size_t len = strcspn(line, "\n");
+        for (size_t cut = 0; cut < len; cut++) {
+            qg_merge *m = qg_merge_new(NULL);
+            ck_assert_int_eq(qg_merge_add_line(m, line, cut, NULL, 0), QG_MERGE_MALFORMED);
+            qg_merge_free(m);
+        }
+        line = line == g ? corpus : line + len + 1; /* the graph, then each corpus line */
+    }
+    ck_assert_uint_eq(nlines, 1 + 4); /* document, entity, statement, edge */
+    free(corpus);
+    qg_merge_free(a);
+}
+END_TEST
+
 static Suite *read_suite(void)
 {
     Suite *s = suite_create("merge/read");
@@ -115,6 +139,7 @@ static Suite *read_suite(void)
     tcase_add_test(tc, test_duplicates_once);
     tcase_add_test(tc, test_corpus_records_read_back);
     tcase_add_test(tc, test_dangling_edges);
+    tcase_add_test(tc, test_truncated_lines);
     suite_add_tcase(s, tc);
     return s;
 }
