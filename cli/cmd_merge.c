@@ -29,7 +29,7 @@ typedef struct {
 } merge_opts;
 
 static const char usage_text[] =
-    "usage: quotegraph merge [--format jsonl|csv|graphml] [-o OUT] [--rules DIR] [-q] FILE.jsonl... | -\n"
+    "usage: quotegraph merge [--format FMT] [-o OUT] [OPTIONS] FILE.jsonl...|-\n"
     "\n"
     "Merge per-document graphs (quotegraph/1, the output of `quotegraph run`) into\n"
     "one corpus graph: one entity per person, organization, title or dated day\n"
@@ -42,7 +42,7 @@ static const char usage_text[] =
     "                     csv: nodes.csv and edges.csv in the directory OUT;\n"
     "                     graphml: one GraphML document\n"
     "  -o, --output OUT   write OUT, whole or not at all (csv: a directory, needed)\n"
-    "      --rules DIR    rules directory for the honorifics and titles stripped from\n"
+    "      --rules DIR    rules directory: the honorifics and titles stripped from\n"
     "                     names (default: $QUOTEGRAPH_RULES, else the built-in path)\n"
     "  -q, --quiet        no warnings (skipped error records, the closing count)\n"
     "  -h, --help         print this help and exit\n"
