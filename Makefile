@@ -24,10 +24,10 @@ RULES_DIR ?= $(abspath rules)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 QG_CFLAGS = -std=c11 $(OPT) -g $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Ipipeline -Istages -Ieval -Iformats -Iaudit -Icli $(PKG_CFLAGS) $(CFLAGS) $(SAN) -pthread
+	-Ipipeline -Istages -Ieval -Iformats -Iaudit -Imerge -Icli $(PKG_CFLAGS) $(CFLAGS) $(SAN) -pthread
 QG_LDFLAGS = $(LDFLAGS) $(SAN) -pthread
 
-LIB_SRC = $(sort $(wildcard pipeline/*.c stages/*.c eval/*.c formats/*.c audit/*.c))
+LIB_SRC = $(sort $(wildcard pipeline/*.c stages/*.c eval/*.c formats/*.c audit/*.c merge/*.c))
 CLI_SRC = $(sort $(filter-out cli/main.c,$(wildcard cli/*.c)))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -174,11 +174,11 @@ $(BUILD)/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c $(LIB_OBJ)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--std=c11 --suppress=missingIncludeSystem -Ipipeline -Istages -Ieval -Iformats -Iaudit -Icli \
-		pipeline stages eval formats audit cli
+		--std=c11 --suppress=missingIncludeSystem -Ipipeline -Istages -Ieval -Iformats -Iaudit -Imerge \
+		-Icli pipeline stages eval formats audit merge cli
 
 format:
-	clang-format -i pipeline/*.[ch] stages/*.[ch] eval/*.[ch] formats/*.[ch] audit/*.[ch] cli/*.[ch] \
+	clang-format -i pipeline/*.[ch] stages/*.[ch] eval/*.[ch] formats/*.[ch] audit/*.[ch] merge/*.[ch] cli/*.[ch] \
 		tests/*/*.[ch]
 
 install:

@@ -61,5 +61,8 @@ int qg_write_file(const char *path, const char *data, size_t len);
 /* `quotegraph audit [--gold GOLD] -o DIR GRAPHS [TEXT...]`: a static HTML
  * report of the graphs (cmd_audit.c). */
 int qg_cmd_audit(int argc, char **argv);
+/* `quotegraph merge [OPTIONS] FILE.jsonl...`: one corpus graph from
+ * per-document graphs (cmd_merge.c, docs/merge.md). */
+int qg_cmd_merge(int argc, char **argv);
 
 #endif

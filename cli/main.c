@@ -25,6 +25,7 @@ static const command commands[] = {
     {"export", qg_cmd_export, "write graphs as a brat folder for correction"},
     {"import", qg_cmd_import, "read a corrected brat folder back as gold"},
     {"audit", qg_cmd_audit, "write an HTML report to check annotations by eye"},
+    {"merge", qg_cmd_merge, "merge per-document graphs into one corpus graph"},
     {"help", cmd_help, "print this help, or a command's help: quotegraph help COMMAND"},
 };
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # leakcheck.sh BINARY - the end-to-end run under valgrind: every corpus
 # article, stdin, JSON lines, a resumed run and the commands that read its
-# output (eval, diff, export, import, audit), with zero leaks and errors.
+# output (eval, diff, export, import, audit, merge in every format and with
+# a malformed line), with zero leaks and errors.
 set -eu
 QG=$1
 cd "$(dirname "$0")/../.."
@@ -33,4 +34,9 @@ run diff $vg "$QG" diff "$tmp/graphs.jsonl" "$tmp/partial.jsonl"
 run export $vg "$QG" export -o "$tmp/brat" "$tmp/graphs.jsonl" corpus
 run import $vg "$QG" import -o "$tmp/gold.jsonl" "$tmp/brat"
 run audit $vg "$QG" audit --gold corpus/gold/corpus.gold.jsonl -o "$tmp/audit" "$tmp/graphs.jsonl" corpus
+printf 'not json\n' > "$tmp/bad.jsonl"
+run merge $vg "$QG" merge -o "$tmp/merged.jsonl" "$tmp/graphs.jsonl" "$tmp/bad.jsonl"
+run merge-again $vg "$QG" merge "$tmp/merged.jsonl" "$tmp/graphs.jsonl"
+run merge-csv $vg "$QG" merge --format csv -o "$tmp/csv" "$tmp/merged.jsonl"
+run merge-graphml $vg "$QG" merge --format graphml "$tmp/merged.jsonl"
 exit $status

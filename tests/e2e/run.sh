@@ -7,6 +7,10 @@
 #   - every rule id in those outputs is shown by `quotegraph rules list`.
 #   - the seeds exported to brat and imported back keep their texts and score
 #     their own predictions perfectly (skipped likewise).
+#   - quotegraph merge is associative on corpus/ and the seeds, and on the
+#     seeds gives one Ali Khamenei and one "Negotiation is poison" statement
+#     (merge_seeds.py) and scores above its floors on the cross-document
+#     gold (merge_gold.py, corpus/gold/merge.gold.tsv).
 # Prints "ok NAME" / "FAIL NAME" and "e2e: N passed, M failed".
 set -u
 QG=$1
@@ -144,6 +148,52 @@ PY
     if [ $? -eq 0 ] && [ -z "$why" ]; then ok brat-roundtrip-seeds; else fail brat-roundtrip-seeds "$why"; fi
 else
     echo "skip eval-floors-seeds, brat-roundtrip-seeds: ../shared is not beside this checkout"
+fi
+
+# quotegraph merge (docs/merge.md): merging merged files equals merging the
+# originals byte for byte; on the seeds, the done-when checks of the corpus
+# graph and the cross-document gold (corpus/gold/merge.gold.tsv).
+"$QG" -o "$tmp/corpus-half1.jsonl" $(find corpus -name '*.txt' | sort | head -n 28) &&
+    "$QG" -o "$tmp/corpus-half2.jsonl" $(find corpus -name '*.txt' | sort | tail -n +29)
+"$QG" merge "$tmp/a.jsonl" > "$tmp/merge-all.jsonl" &&
+    "$QG" merge "$tmp/corpus-half1.jsonl" > "$tmp/merge-h1.jsonl" &&
+    "$QG" merge "$tmp/merge-h1.jsonl" "$tmp/corpus-half2.jsonl" > "$tmp/merge-h1-h2.jsonl" &&
+    "$QG" merge "$tmp/corpus-half2.jsonl" "$tmp/merge-all.jsonl" "$tmp/corpus-half1.jsonl" > "$tmp/merge-again.jsonl"
+if cmp -s "$tmp/merge-all.jsonl" "$tmp/merge-h1-h2.jsonl" && cmp -s "$tmp/merge-all.jsonl" "$tmp/merge-again.jsonl" &&
+    [ -s "$tmp/merge-all.jsonl" ]; then ok merge-corpus-associative
+else fail merge-corpus-associative "merging merged halves differs from merging all of corpus/"; fi
+
+if [ -d "$seeds" ]; then
+    set -- $(find "$seeds" -name '*.txt' | sort)
+    if [ $# -ge 5 ]; then
+        "$QG" "$1" > "$tmp/seed-a.jsonl"; "$QG" "$2" "$3" > "$tmp/seed-b.jsonl"; shift 3
+        "$QG" "$@" > "$tmp/seed-c.jsonl"
+        "$QG" merge "$tmp/seed-a.jsonl" "$tmp/seed-b.jsonl" > "$tmp/seed-ab.jsonl" &&
+            "$QG" merge "$tmp/seed-ab.jsonl" "$tmp/seed-c.jsonl" > "$tmp/seed-ab-c.jsonl" &&
+            "$QG" merge "$tmp/seed-a.jsonl" "$tmp/seed-b.jsonl" "$tmp/seed-c.jsonl" > "$tmp/seed-abc.jsonl"
+        "$QG" "$seeds" | "$QG" merge - > "$tmp/seed-merged.jsonl"
+        "$QG" "$seeds" > "$tmp/seed-graphs.jsonl"
+        if cmp -s "$tmp/seed-ab-c.jsonl" "$tmp/seed-abc.jsonl" && cmp -s "$tmp/seed-abc.jsonl" "$tmp/seed-merged.jsonl"
+        then ok merge-seeds-associative
+        else fail merge-seeds-associative "(A+B)+C differs from A+B+C"; fi
+        if command -v python3 >/dev/null 2>&1; then
+            if python3 tests/e2e/merge_seeds.py "$tmp/seed-graphs.jsonl" "$tmp/seed-merged.jsonl" > "$tmp/merge-seeds.out"
+            then cat "$tmp/merge-seeds.out"; passed=$((passed + 2))
+            else cat "$tmp/merge-seeds.out"; failed=$((failed + 1)); fi
+            # Floors a little under the figures measured in docs/merge.md.
+            "$QG" merge "$tmp/a.jsonl" "$tmp/seed-graphs.jsonl" > "$tmp/merge-gold.jsonl"
+            if python3 tests/e2e/merge_gold.py "$tmp/merge-gold.jsonl" corpus/gold/merge.gold.tsv 0.70 0.90 \
+                > "$tmp/merge-gold.out" 2>&1
+            then ok merge-gold
+            else fail merge-gold "$(cat "$tmp/merge-gold.out")"; fi
+        else
+            echo "skip merge-seeds, merge-gold: python3 is not installed"
+        fi
+    else
+        echo "skip merge-seeds: fewer than five seed articles in $seeds"
+    fi
+else
+    echo "skip merge-seeds: ../shared is not beside this checkout"
 fi
 
 echo "e2e: $passed passed, $failed failed"
