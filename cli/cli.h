@@ -8,6 +8,7 @@
 #ifndef QG_CLI_H
 #define QG_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "quotegraph.h"
@@ -38,6 +39,12 @@ int qg_cmd_rules(int argc, char **argv);
 /* Prints "quotegraph: MESSAGE" and a pointer to COMMAND's help on stderr;
  * returns QG_EXIT_USAGE. */
 int qg_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Whether ARGV[*I] is the option LONGNAME ("--output"; SHORTNAME "-o" may be
+ * NULL) in one of its forms: "--output VALUE", "--output=VALUE", "-o VALUE".
+ * On a match *VALUE is the value, NULL when it is missing, and *I has moved
+ * past it. */
+bool qg_option(int argc, char **argv, int *i, const char *shortname, const char *longname, const char **value);
 
 /* The rules directory: OPTION (--rules) if not NULL, else $QUOTEGRAPH_RULES,
  * else the one built in. */

@@ -209,7 +209,7 @@ int qg_cmd_diff(int argc, char **argv)
     const char *files[2];
     int nfiles = 0, options_done = 0;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *v;
         if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
             if (nfiles == 2)
                 return qg_usage_error("diff", "diff: more than two files given");
@@ -221,8 +221,7 @@ int qg_cmd_diff(int argc, char **argv)
             return QG_EXIT_OK;
         } else if (strcmp(a, "--json") == 0) {
             r.json = 1;
-        } else if (strcmp(a, "--fail-on") == 0 || strncmp(a, "--fail-on=", 10) == 0) {
-            const char *v = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
+        } else if (qg_option(argc, argv, &i, NULL, "--fail-on", &v)) {
             if (!v)
                 return qg_usage_error("diff", "--fail-on: needs a value: lost, changed, any or none");
             if (qg_diff_fail_on_parse(v, &r.fail_on) != 0)

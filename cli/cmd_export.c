@@ -54,7 +54,7 @@ static int parse_args(int argc, char **argv, export_opts *o)
     }
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *f;
         if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
             if (!o->graphs)
                 o->graphs = a;
@@ -67,15 +67,13 @@ static int parse_args(int argc, char **argv, export_opts *o)
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage_text, stdout);
             return QG_EXIT_OK;
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *f = strncmp(a, "--format=", 9) == 0 ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+        } else if (qg_option(argc, argv, &i, NULL, "--format", &f)) {
             if (!f || strcmp(f, "brat") != 0)
                 return qg_usage_error("export", "export: --format: '%s' is not a format (brat)", f ? f : "");
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                   strncmp(a, "--output=", 9) == 0) {
+        } else if (qg_option(argc, argv, &i, "-o", "--output", &f)) {
             if (o->outdir)
                 return qg_usage_error("export", "%s: the output folder given twice", a);
-            o->outdir = strncmp(a, "--output=", 9) == 0 ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+            o->outdir = f;
             if (!o->outdir || !*o->outdir)
                 return qg_usage_error("export", "%s: needs a folder", a);
         } else if (strcmp(a, "--force") == 0) {

@@ -48,7 +48,7 @@ static int parse_args(int argc, char **argv, import_opts *o)
     }
     bool options_done = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
+        const char *a = argv[i], *f;
         if (options_done || a[0] != '-') {
             o->inputs[o->ninputs++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
@@ -56,16 +56,14 @@ static int parse_args(int argc, char **argv, import_opts *o)
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(usage_text, stdout);
             return QG_EXIT_OK;
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *f = strncmp(a, "--format=", 9) == 0 ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+        } else if (qg_option(argc, argv, &i, NULL, "--format", &f)) {
             if (!f || strcmp(f, "brat") != 0)
                 return qg_usage_error("import", "import: --format: '%s' is not a format (brat)",
                                           f ? f : "");
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                   strncmp(a, "--output=", 9) == 0) {
+        } else if (qg_option(argc, argv, &i, "-o", "--output", &f)) {
             if (o->output)
                 return qg_usage_error("import", "%s: the output file given twice", a);
-            o->output = strncmp(a, "--output=", 9) == 0 ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+            o->output = f;
             if (!o->output || !*o->output)
                 return qg_usage_error("import", "%s: needs a file", a);
         } else {

@@ -218,8 +218,7 @@ int qg_cmd_rules(int argc, char **argv)
             json = 1;
         } else if (strcmp(a, "--lexicon") == 0) {
             lexicon = 1;
-        } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
-            dir = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
+        } else if (qg_option(argc, argv, &i, NULL, "--rules", &dir)) {
             if (!dir || !*dir)
                 return qg_usage_error("rules", "--rules: needs a directory");
         } else if (a[0] == '-') {

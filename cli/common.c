@@ -1,6 +1,7 @@
 /* common.c - what several commands share: the usage error message,
  * loading the rules with their errors reported, and writing a whole file. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,20 @@ int qg_usage_error(const char *command, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry 'quotegraph %s --help'.\n", command);
     return QG_EXIT_USAGE;
+}
+
+bool qg_option(int argc, char **argv, int *i, const char *shortname, const char *longname, const char **value)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(longname);
+    if (strncmp(a, longname, n) == 0 && a[n] == '=') {
+        *value = a + n + 1;
+        return true;
+    }
+    if (strcmp(a, longname) != 0 && !(shortname && strcmp(a, shortname) == 0))
+        return false;
+    *value = *i + 1 < argc ? argv[++*i] : NULL;
+    return true;
 }
 
 const char *qg_rules_dir(const char *option)

@@ -10,13 +10,7 @@
 
 static char *dup_or_null(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return s ? strdup(s) : NULL;
 }
 
 /* Copies the string member KEY; a missing key gives "", so that every

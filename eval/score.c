@@ -143,13 +143,7 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elsize)
 
 static char *dupstr(const char *s)
 {
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
+    return s ? strdup(s) : NULL;
 }
 
 __attribute__((format(printf, 4, 5))) static void set_error(qg_eval_error *err, const char *file, int line,

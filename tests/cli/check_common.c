@@ -35,6 +35,33 @@ START_TEST(test_write_file)
 }
 END_TEST
 
+START_TEST(test_option_forms)
+{
+    char *argv[] = {"cmd", "-o", "a", "--output=b", "--output", "c", "--outputx", "--format", NULL};
+    int argc = 8, i = 1;
+    const char *v = NULL;
+    ck_assert(qg_option(argc, argv, &i, "-o", "--output", &v));
+    ck_assert_str_eq(v, "a");
+    ck_assert_int_eq(i, 2);
+    i = 3;
+    ck_assert(qg_option(argc, argv, &i, "-o", "--output", &v));
+    ck_assert_str_eq(v, "b");
+    ck_assert_int_eq(i, 3);
+    i = 4;
+    ck_assert(qg_option(argc, argv, &i, NULL, "--output", &v));
+    ck_assert_str_eq(v, "c");
+    ck_assert_int_eq(i, 5);
+    i = 6; /* a longer name is another option */
+    ck_assert(!qg_option(argc, argv, &i, "-o", "--output", &v));
+    i = 1; /* no short form given */
+    ck_assert(!qg_option(argc, argv, &i, NULL, "--output", &v));
+    i = 7; /* the value is missing */
+    ck_assert(qg_option(argc, argv, &i, NULL, "--format", &v));
+    ck_assert_ptr_null(v);
+    ck_assert_int_eq(i, 7);
+}
+END_TEST
+
 START_TEST(test_usage_error)
 {
     char *buf = NULL;
@@ -58,6 +85,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_write_file);
     tcase_add_test(tc, test_usage_error);
+    tcase_add_test(tc, test_option_forms);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
