@@ -953,13 +953,16 @@ static void set_sentence(scan *s, uint32_t si)
     s->headline = (sent->flags & QG_SF_HEADLINE) != 0;
     /* "Federal Agency Spent $1.4 Million On Office Art": in a headline in
      * title case, capitals say nothing about names. */
+    s->titlecase = false;
+    if (!s->headline)
+        return;
     uint32_t words = 0, caps = 0;
     for (uint32_t i = sent->first; i < sent->last; i++)
         if (tok_word(d, i) && !tok_has(d, i, QG_LEX_FUNCTION)) {
             words++;
             caps += tok_cap(d, i) ? 1 : 0;
         }
-    s->titlecase = s->headline && words >= 5 && caps * 10 >= words * 8;
+    s->titlecase = words >= 5 && caps * 10 >= words * 8;
 }
 
 static void sort_mentions(qg_doc *doc)
