@@ -6,7 +6,11 @@ set -eu
 packages="libpcre2-dev libutf8proc-dev libjansson-dev check pkg-config parallel"
 [ "${QG_WITH_VALGRIND:-0}" = 1 ] && packages="$packages valgrind"
 [ "${QG_WITH_CLANG:-0}" = 1 ] && packages="$packages clang"
-[ "${QG_WITH_NODE:-0}" = 1 ] && packages="$packages nodejs npm"
+# Node.js and npm for make bench-js, unless a node and npm are already there
+# (NodeSource's nodejs brings its own npm, which Debian's npm conflicts with).
+if [ "${QG_WITH_NODE:-0}" = 1 ] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+    packages="$packages nodejs npm"
+fi
 # Headless Chromium for the audit report's browser test (tests/audit/browser.sh).
 [ "${QG_WITH_CHROMIUM:-0}" = 1 ] && packages="$packages chromium"
 
