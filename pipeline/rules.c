@@ -70,9 +70,19 @@ typedef struct {
     uint32_t origin; /* string id of "patterns.txt:line" */
 } pattern;
 
+/* Classes that qg_rules_tok indexes: QG_LEX_CUE .. QG_LEX_FIRSTNAME. */
+#define NCLASSES 11
+#define SINGLE_NONE 0xFFFFu  /* no one-word entry of the class */
+#define SINGLE_MANY 0xFFFEu  /* several: walk the slot's list */
+
 struct qg_rules {
     slot *slots;
     uint32_t nslots, nused;
+    /* Per slot and class, the one-word entry of that class (or NONE or
+     * MANY), so that the per-token class lookups of the stages take one
+     * read instead of a walk; built once after loading. NULL when there
+     * are too many entries for 16 bits: then every lookup walks. */
+    uint16_t (*single)[NCLASSES];
     entry_node *entries;
     uint32_t nentries, entries_cap;
     char **strings;
@@ -300,7 +310,39 @@ const qg_lex_entry *qg_rules_tok(const qg_rules *r, const qg_doc *doc, uint32_t 
     const qg_token *t = &doc->tokens.items[i];
     if (t->word == QG_NONE || !(t->lex & cls))
         return NULL;
-    return entry_in_slot(r, t->word, cls, 1, doc->text + t->start, t->end - t->start);
+    const char *s = doc->text + t->start;
+    size_t len = t->end - t->start;
+    if (r->single && (cls & (cls - 1)) == 0 && cls < (1u << NCLASSES)) {
+        uint16_t k = r->single[t->word][__builtin_ctz(cls)];
+        if (k == SINGLE_NONE)
+            return NULL;
+        if (k != SINGLE_MANY) {
+            const qg_lex_entry *e = &r->entries[k].e;
+            return case_matches(e, s, len) ? e : NULL;
+        }
+    }
+    return entry_in_slot(r, t->word, cls, 1, s, len);
+}
+
+/* Fills r->single; leaves it NULL (lookups walk) when it cannot. */
+static void index_single_entries(qg_rules *r)
+{
+    if (r->nentries >= SINGLE_MANY)
+        return;
+    r->single = malloc((size_t)r->nslots * sizeof *r->single);
+    if (!r->single)
+        return;
+    for (uint32_t si = 0; si < r->nslots; si++) {
+        for (int c = 0; c < NCLASSES; c++)
+            r->single[si][c] = SINGLE_NONE;
+        for (uint32_t k = r->slots[si].first; k != QG_NONE; k = r->entries[k].next) {
+            const qg_lex_entry *e = &r->entries[k].e;
+            if (e->ntok != 1 || e->cls >= (1u << NCLASSES))
+                continue;
+            uint16_t *one = &r->single[si][__builtin_ctz(e->cls)];
+            *one = *one == SINGLE_NONE ? (uint16_t)k : SINGLE_MANY;
+        }
+    }
 }
 
 const qg_lex_entry *qg_rules_phrase(const qg_rules *r, const qg_doc *doc, uint32_t i,
@@ -790,6 +832,7 @@ qg_rules *qg_rules_load(const char *dir, qg_error *err)
             goto fail;
         }
     snprintf(r->digest_hex, sizeof r->digest_hex, "%016llx", (unsigned long long)r->digest);
+    index_single_entries(r);
     return r;
 fail:
     qg_rules_free(r);
@@ -808,6 +851,7 @@ void qg_rules_free(qg_rules *r)
     for (uint32_t i = 0; i < r->nslots; i++)
         free(r->slots[i].key);
     free(r->slots);
+    free(r->single);
     free(r->entries);
     for (uint32_t i = 0; i < r->nstrings; i++)
         free(r->strings[i]);
