@@ -132,9 +132,10 @@ static qg_doc *doc_create(qg_pipeline *p, const char *id, const char *source, co
 qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
                    size_t len, const char *date_iso, qg_error *err)
 {
-    if (len > QG_MAX_DOC_BYTES) {
+    size_t limit = p->opts.max_doc_bytes;
+    if (len > limit) {
         char msg[128];
-        snprintf(msg, sizeof msg, "document is %zu bytes; the limit is %u", len, QG_MAX_DOC_BYTES);
+        snprintf(msg, sizeof msg, "document is %zu bytes; the limit is %zu", len, limit);
         doc_error(err, QG_ERR_TOO_LARGE, -1, msg);
         return NULL;
     }
@@ -149,11 +150,11 @@ qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const cha
         }
         len = qg_utf8_replace(text, len, repaired, &replaced);
         text = repaired;
-        if (len > QG_MAX_DOC_BYTES) {
+        if (len > limit) {
             free(repaired);
             char msg[128];
-            snprintf(msg, sizeof msg, "document is %zu bytes after replacing invalid UTF-8; the limit is %u", len,
-                     QG_MAX_DOC_BYTES);
+            snprintf(msg, sizeof msg, "document is %zu bytes after replacing invalid UTF-8; the limit is %zu", len,
+                     limit);
             doc_error(err, QG_ERR_TOO_LARGE, -1, msg);
             return NULL;
         }
