@@ -2,6 +2,7 @@
  * named PCRE2 patterns compiled once with JIT. */
 #include "rules.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -632,6 +633,71 @@ static int lexicon_line(qg_rules *r, const void *ctx, const char *start, const c
     return parse_lexicon_line(r, spec, start, end, path, line, origin, err);
 }
 
+/* Load-time test for catastrophic backtracking: each probe is a unit
+ * repeated, then a byte no pattern expects, the shape on which nested
+ * quantifiers such as (a+)+$ explode. A sound pattern needs a few hundred
+ * steps on 30-odd bytes; the match context of a run (pipeline.c) would only
+ * cut such a pattern off silently, document after document. */
+#define PROBE_MATCH_LIMIT 100000u
+#define PROBE_DEPTH_LIMIT 1000u
+#define PROBE_REPEAT 32
+
+/* Whether RE hits the probe limits in MC on UNIT repeated, then a stray
+ * byte and TAIL (the pattern's characters, so that a required one is there
+ * and PCRE2's quick "cannot match" check does not hide the backtracking). */
+static bool probe_hits(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mc,
+                       const char *unit, size_t ul, const char *tail, size_t tl)
+{
+    char subject[PROBE_REPEAT * 4 + 2 + 128];
+    size_t n = 0;
+    for (int k = 0; k < PROBE_REPEAT; k++, n += ul)
+        memcpy(subject + n, unit, ul);
+    subject[n++] = '\x01';
+    memcpy(subject + n, tail, tl);
+    n += tl;
+    int rc = pcre2_match(re, (PCRE2_SPTR)subject, n, 0, 0, md, mc);
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT;
+}
+
+/* Returns the probe unit (static storage) on which RE, compiled from
+ * PAT[0..len), hits the probe limits, or NULL. The units are common
+ * shapes of text plus every letter and digit the pattern names. */
+static const char *backtracking_probe(const pcre2_code *re, const char *pat, size_t len)
+{
+    static const char *const units[] = {"a", "A", "1", " ", "a ", "Aa ", "a.", ".", "-", "'", "\t",
+                                        "\xe2\x80\x9c", "a1", NULL};
+    static char letter[2];
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    const char *hit = NULL;
+    if (!mc || !md)
+        goto done; /* out of memory: the run's own limits still bound it */
+    pcre2_set_match_limit(mc, PROBE_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, PROBE_DEPTH_LIMIT);
+    char letters[128];
+    size_t nletters = 0;
+    bool seen[128] = {false};
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)pat[i];
+        if (c > ' ' && c < 127 && !seen[c]) {
+            seen[c] = true;
+            letters[nletters++] = (char)c;
+        }
+    }
+    for (int u = 0; units[u] && !hit; u++)
+        if (probe_hits(re, md, mc, units[u], strlen(units[u]), letters, nletters))
+            hit = units[u];
+    for (size_t i = 0; i < nletters && !hit; i++)
+        if (isalnum((unsigned char)letters[i]) && probe_hits(re, md, mc, &letters[i], 1, letters, nletters)) {
+            letter[0] = letters[i];
+            hit = letter;
+        }
+done:
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    return hit;
+}
+
 static int pattern_line(qg_rules *r, const void *ctx, const char *start, const char *end,
                         const char *path, int line, qg_error *err)
 {
@@ -665,6 +731,15 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
     }
     /* JIT is an optimization: a platform without it still matches, slower. */
     (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    const char *unit = backtracking_probe(re, pat, (size_t)(end - pat));
+    if (unit) {
+        pcre2_code_free(re);
+        set_error(err, path, line, (int)(pat - line_start) + 1,
+                  "pattern '%.*s' backtracks catastrophically (over %u steps on '%s' repeated %d "
+                  "times); avoid nested repetition such as (a+)+",
+                  (int)(p - start), start, PROBE_MATCH_LIMIT, unit[0] == '\t' ? "\\t" : unit, PROBE_REPEAT);
+        return -1;
+    }
     pattern *np = realloc(r->patterns, (r->npatterns + 1) * sizeof *np);
     if (!np) {
         pcre2_code_free(re);
