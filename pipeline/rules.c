@@ -567,7 +567,10 @@ static char *read_file(const char *path, size_t *len, qg_error *err)
         cap *= 2;
     }
     if (!buf || ferror(f)) {
-        set_error(err, path, 0, 0, buf ? "read error" : "out of memory");
+        if (buf)
+            set_error(err, path, 0, 0, "read error: %s", strerror(errno));
+        else
+            set_error(err, path, 0, 0, "out of memory");
         free(buf);
         fclose(f);
         return NULL;
@@ -592,7 +595,11 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
     base = base ? base + 1 : path;
     r->digest = fnv1a(buf, len, fnv1a(base, strlen(base), r->digest));
     long bad = qg_utf8_validate(buf, len);
-    if (bad >= 0) {
+    const char *nul = memchr(buf, '\0', len);
+    if (bad >= 0 || nul) {
+        /* A NUL byte is valid UTF-8 but would cut a form short unseen. */
+        if (nul && (bad < 0 || nul - buf < bad))
+            bad = nul - buf;
         int line = 1;
         const char *ls = buf;
         for (long i = 0; i < bad; i++)
@@ -600,12 +607,16 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
                 line++;
                 ls = buf + i + 1;
             }
-        set_error(err, path, line, (int)(buf + bad - ls) + 1, "invalid UTF-8");
+        set_error(err, path, line, (int)(buf + bad - ls) + 1,
+                  buf[bad] == '\0' ? "NUL byte (a rules file is text)" : "invalid UTF-8");
         free(buf);
         return -1;
     }
     int rc = 0, line = 0;
     const char *p = buf, *end = buf + len;
+    /* Editors on Windows start UTF-8 files with a byte order mark. */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
     while (p < end && rc == 0) {
         line++;
         const char *nl = memchr(p, '\n', (size_t)(end - p));
