@@ -340,14 +340,20 @@ static void on_signal(int sig)
 
 static void catch_signals(void)
 {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns, and the loop sees the flag */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+        /* A signal ignored from the start stays ignored: nohup, or a
+         * background job of a shell without job control. */
+        struct sigaction old;
+        if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[k], &sa, NULL);
+    }
 }
 
 /* ---- one document ---- */
@@ -678,6 +684,10 @@ static void run_batch(run_state *st, worker *workers, long nworkers, job *jobs, 
         free(j->line);
         memset(j, 0, sizeof *j);
     }
+    /* A batch's lines reach the reader together, not at a buffer boundary
+     * of a later batch. */
+    if (!st->out_failed && fflush(st->out) != 0)
+        output_failed(st, errno);
 }
 
 /* Runs every input through NWORKERS threads, a batch at a time. */
