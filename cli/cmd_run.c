@@ -142,11 +142,14 @@ void qg_run_usage(FILE *out)
           "                     error (default): a document with invalid UTF-8 gets an\n"
           "                     error record; replace: each ill-formed sequence becomes\n"
           "                     U+FFFD, as Python's errors=\"replace\" decodes it\n"
-          "      --max-doc-bytes N  a larger document gets a too-large error record\n"
+          "      --max-doc-bytes N\n"
+          "                     a larger document gets a too-large error record\n"
           "                     (default and most: 67108864, 64 MiB)\n"
-          "      --max-sentence-tokens N  split longer runs of tokens into sentences of\n"
-          "                     at most N (default 400, most 100000)\n"
-          "      --max-quote-depth N  leave quote marks that would nest deeper than N\n"
+          "      --max-sentence-tokens N\n"
+          "                     cut longer runs of tokens without a sentence end into\n"
+          "                     sentences of N tokens (default 400, most 100000)\n"
+          "      --max-quote-depth N\n"
+          "                     leave quote marks that would nest deeper than N\n"
           "                     unpaired (default 16, most 64)\n"
           "  -h, --help         print this help and exit\n"
           "      --version      print the version and exit\n"
@@ -157,7 +160,8 @@ void qg_run_usage(FILE *out)
         fprintf(out, "  %-12s %s\n", qg_stages[s].name, qg_stages[s].summary);
     fputs("\n"
           "Exit status: 0 every document succeeded, 1 some failed (their error records\n"
-          "are in the output), 2 usage or rules error, 3 the output could not be written.\n",
+          "are in the output), 2 usage or rules error, 3 the output could not be written.\n"
+          "SIGINT, SIGTERM and SIGHUP stop the run between documents, with whole lines.\n",
           out);
 }
 
