@@ -115,9 +115,9 @@ static void read_metadata(qg_pipeline *p, qg_doc *doc)
 {
     const pcre2_code *re = qg_rules_pattern(p->rules, "metadata_date");
     int rc = pcre2_match(re, (PCRE2_SPTR)doc->text, doc->len, 0, PCRE2_ANCHORED, p->match, p->limits);
-    if (rc < 2)
-        return;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->match);
+    if (rc < 2 || ov[2] == PCRE2_UNSET)
+        return; /* an edited pattern may leave its group unset */
     int y, m, d;
     if (qg_parse_iso_date(doc->text + ov[2], ov[3] - ov[2], &y, &m, &d) != 0)
         return;
