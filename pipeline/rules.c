@@ -659,7 +659,9 @@ static int lexicon_line(qg_rules *r, const void *ctx, const char *start, const c
 static bool probe_hits(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mc,
                        const char *unit, size_t ul, const char *tail, size_t tl)
 {
-    char subject[PROBE_REPEAT * 4 + 2 + 128];
+    /* Zeroed whole: JIT code may load past the end of the subject (vector
+     * search), and valgrind would see uninitialized bytes there. */
+    char subject[PROBE_REPEAT * 4 + 2 + 128] = {0};
     size_t n = 0;
     for (int k = 0; k < PROBE_REPEAT; k++, n += ul)
         memcpy(subject + n, unit, ul);
