@@ -672,21 +672,13 @@ static bool probe_hits(const pcre2_code *re, pcre2_match_data *md, pcre2_match_c
     return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT;
 }
 
-/* Returns the probe unit (static storage) on which RE, compiled from
- * PAT[0..len), hits the probe limits, or NULL. The units are common
- * shapes of text plus every letter and digit the pattern names. */
-static const char *backtracking_probe(const pcre2_code *re, const char *pat, size_t len)
+/* Whether RE, compiled from PAT[0..len), hits the probe limits on some
+ * probe; then UNIT (capacity 8) names the repeated unit. The units are
+ * common shapes of text plus every letter and digit the pattern names. */
+static bool backtracks(const pcre2_code *re, const char *pat, size_t len, char *unit)
 {
     static const char *const units[] = {"a", "A", "1", " ", "a ", "Aa ", "a.", ".", "-", "'", "\t",
                                         "\xe2\x80\x9c", "a1", NULL};
-    static char letter[2];
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    const char *hit = NULL;
-    if (!mc || !md)
-        goto done; /* out of memory: the run's own limits still bound it */
-    pcre2_set_match_limit(mc, PROBE_MATCH_LIMIT);
-    pcre2_set_depth_limit(mc, PROBE_DEPTH_LIMIT);
     char letters[128];
     size_t nletters = 0;
     bool seen[128] = {false};
@@ -697,15 +689,23 @@ static const char *backtracking_probe(const pcre2_code *re, const char *pat, siz
             letters[nletters++] = (char)c;
         }
     }
-    for (int u = 0; units[u] && !hit; u++)
-        if (probe_hits(re, md, mc, units[u], strlen(units[u]), letters, nletters))
-            hit = units[u];
-    for (size_t i = 0; i < nletters && !hit; i++)
-        if (isalnum((unsigned char)letters[i]) && probe_hits(re, md, mc, &letters[i], 1, letters, nletters)) {
-            letter[0] = letters[i];
-            hit = letter;
-        }
-done:
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    bool hit = false;
+    if (mc && md) { /* out of memory: the run's own limits still bound it */
+        pcre2_set_match_limit(mc, PROBE_MATCH_LIMIT);
+        pcre2_set_depth_limit(mc, PROBE_DEPTH_LIMIT);
+        for (int u = 0; units[u] && !hit; u++)
+            if (probe_hits(re, md, mc, units[u], strlen(units[u]), letters, nletters)) {
+                snprintf(unit, 8, "%s", units[u][0] == '\t' ? "\\t" : units[u]);
+                hit = true;
+            }
+        for (size_t i = 0; i < nletters && !hit; i++)
+            if (isalnum((unsigned char)letters[i]) && probe_hits(re, md, mc, &letters[i], 1, letters, nletters)) {
+                snprintf(unit, 8, "%c", letters[i]);
+                hit = true;
+            }
+    }
     pcre2_match_data_free(md);
     pcre2_match_context_free(mc);
     return hit;
@@ -744,13 +744,13 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
     }
     /* JIT is an optimization: a platform without it still matches, slower. */
     (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    const char *unit = backtracking_probe(re, pat, (size_t)(end - pat));
-    if (unit) {
+    char unit[8];
+    if (backtracks(re, pat, (size_t)(end - pat), unit)) {
         pcre2_code_free(re);
         set_error(err, path, line, (int)(pat - line_start) + 1,
                   "pattern '%.*s' backtracks catastrophically (over %u steps on '%s' repeated %d "
                   "times); avoid nested repetition such as (a+)+",
-                  (int)(p - start), start, PROBE_MATCH_LIMIT, unit[0] == '\t' ? "\\t" : unit, PROBE_REPEAT);
+                  (int)(p - start), start, PROBE_MATCH_LIMIT, unit, PROBE_REPEAT);
         return -1;
     }
     pattern *np = realloc(r->patterns, (r->npatterns + 1) * sizeof *np);
