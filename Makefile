@@ -53,7 +53,7 @@ help:
 	@echo "  make bench      throughput on a generated corpus (BENCH_MB=100)"
 	@echo "  make bench-instr instructions per byte under callgrind (stable on a busy machine)"
 	@echo "  make bench-js   quotegraph and wink-nlp side by side on the same text"
-	@echo "  make fuzz       libFuzzer over the whole pipeline (FUZZ_SECONDS=60; needs clang)"
+	@echo "  make fuzz       libFuzzer: pipeline, rules loader, line inputs (FUZZ_SECONDS=60 each; clang)"
 	@echo "  make lint       cppcheck over the sources"
 	@echo "  make format     clang-format the sources"
 	@echo "  make install    install to PREFIX=$(PREFIX)"
@@ -158,19 +158,21 @@ bench-js: $(BIN)
 	@QG_WITH_NODE=1 sh scripts/install-deps.sh
 	@sh scripts/bench-js.sh $(BIN)
 
-# Fuzzing with libFuzzer (clang): FUZZ_SECONDS of the whole-pipeline harness.
+# Fuzzing with libFuzzer (clang): FUZZ_SECONDS for each harness of
+# tests/fuzz/ (the whole pipeline, the rules loader, the line inputs).
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_HARNESSES = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 fuzz:
 	@QG_WITH_CLANG=1 sh scripts/install-deps.sh
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT=-O1 \
-		SAN='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' build/fuzz/fuzz_pipeline
-	@sh tests/fuzz/run.sh build/fuzz/fuzz_pipeline $(FUZZ_SECONDS)
+		SAN='$(FUZZ_SAN) -fsanitize=fuzzer-no-link' $(FUZZ_HARNESSES:%=build/fuzz/%)
+	@for h in $(FUZZ_HARNESSES); do sh tests/fuzz/run.sh build/fuzz/$$h $(FUZZ_SECONDS) || exit 1; done
 
-$(BUILD)/fuzz_pipeline: tests/fuzz/fuzz_pipeline.c $(LIB_OBJ)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(QG_CFLAGS) -DQG_DEFAULT_RULES_DIR='"$(RULES_DIR)"' -fsanitize=fuzzer -o $@ $< $(LIB_OBJ) \
-		$(QG_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
+		$(CLI_OBJ) $(QG_LDFLAGS) -fsanitize=fuzzer $(PKG_LIBS)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

@@ -34,10 +34,16 @@
 /* Longest JSON line read by --jsonl and --from-layers: JSON escapes and the
  * layers make a line longer than its text, so the line limit is a multiple
  * of the document limit; the document limit still applies to the text. */
-#define LINE_LIMIT ((size_t)QG_MAX_DOC_BYTES * 4u)
+#define LINE_LIMIT(o) ((o)->max_doc_bytes * 4u)
 
-/* Set by the signal handler while -o is in use, so that the loop stops and
- * removes its temporary file instead of leaving it behind. */
+/* The largest --max-sentence-tokens: beyond it a run of tokens without
+ * punctuation makes the per-sentence stages slow. */
+#define SENTENCE_TOKENS_CAP 100000L
+
+/* Set by the handler of SIGINT, SIGTERM and SIGHUP: the loop stops between
+ * documents, writes out the complete lines it has (or, with -o, removes its
+ * temporary file), and the process then dies of the signal. Without the
+ * handler a signal could cut a line in half at a buffer boundary. */
 static volatile sig_atomic_t interrupted;
 
 typedef struct {
@@ -54,6 +60,9 @@ typedef struct {
     bool stats;           /* --stats: time per stage and peak memory on stderr */
     bool replace_utf8;    /* --invalid-utf8=replace */
     long jobs;            /* -j N: threads */
+    size_t max_doc_bytes; /* --max-doc-bytes, else QG_MAX_DOC_BYTES */
+    long max_sentence_tokens; /* 0: the library's default */
+    long max_quote_depth;     /* 0: the library's default */
     char **inputs;        /* the operands, in argv */
     int ninputs;
 } run_opts;
@@ -73,7 +82,8 @@ typedef struct {
 /* ---- options ---- */
 
 enum { OPT_OUTPUT, OPT_DATE, OPT_ID, OPT_JSONL, OPT_RULES, OPT_STAGES, OPT_EMIT,
-       OPT_FROM_LAYERS, OPT_QUIET, OPT_JOBS, OPT_STATS, OPT_INVALID_UTF8, OPT_HELP, OPT_VERSION };
+       OPT_FROM_LAYERS, OPT_QUIET, OPT_JOBS, OPT_STATS, OPT_INVALID_UTF8, OPT_MAX_DOC_BYTES,
+       OPT_MAX_SENTENCE_TOKENS, OPT_MAX_QUOTE_DEPTH, OPT_HELP, OPT_VERSION };
 
 static const struct {
     const char *name; /* without the leading -- */
@@ -93,6 +103,9 @@ static const struct {
     {"jobs", 'j', true, OPT_JOBS},
     {"stats", 0, false, OPT_STATS},
     {"invalid-utf8", 0, true, OPT_INVALID_UTF8},
+    {"max-doc-bytes", 0, true, OPT_MAX_DOC_BYTES},
+    {"max-sentence-tokens", 0, true, OPT_MAX_SENTENCE_TOKENS},
+    {"max-quote-depth", 0, true, OPT_MAX_QUOTE_DEPTH},
     {"help", 'h', false, OPT_HELP},
     {"version", 0, false, OPT_VERSION},
 };
@@ -129,6 +142,15 @@ void qg_run_usage(FILE *out)
           "                     error (default): a document with invalid UTF-8 gets an\n"
           "                     error record; replace: each ill-formed sequence becomes\n"
           "                     U+FFFD, as Python's errors=\"replace\" decodes it\n"
+          "      --max-doc-bytes N\n"
+          "                     a larger document gets a too-large error record\n"
+          "                     (default and most: 67108864, 64 MiB)\n"
+          "      --max-sentence-tokens N\n"
+          "                     cut longer runs of tokens without a sentence end into\n"
+          "                     sentences of N tokens (default 400, most 100000)\n"
+          "      --max-quote-depth N\n"
+          "                     leave quote marks that would nest deeper than N\n"
+          "                     unpaired (default 16, most 64)\n"
           "  -h, --help         print this help and exit\n"
           "      --version      print the version and exit\n"
           "\n"
@@ -138,7 +160,8 @@ void qg_run_usage(FILE *out)
         fprintf(out, "  %-12s %s\n", qg_stages[s].name, qg_stages[s].summary);
     fputs("\n"
           "Exit status: 0 every document succeeded, 1 some failed (their error records\n"
-          "are in the output), 2 usage or rules error, 3 the output could not be written.\n",
+          "are in the output), 2 usage or rules error, 3 the output could not be written.\n"
+          "SIGINT, SIGTERM and SIGHUP stop the run between documents, with whole lines.\n",
           out);
 }
 
@@ -177,10 +200,22 @@ static int find_option(const char *arg, const char **value)
     return -1;
 }
 
+/* Parses VALUE as a whole number from MIN to MAX into *N; returns 0, or -1. */
+static int parse_number(const char *value, long min, long max, long *n)
+{
+    char *end = NULL;
+    errno = 0;
+    long v = strtol(value, &end, 10);
+    if (errno || end == value || *end || v < min || v > max)
+        return -1;
+    *n = v;
+    return 0;
+}
+
 /* Returns -1 to go on, or the exit status (help, version, usage error). */
 static int parse_args(int argc, char **argv, run_opts *o)
 {
-    *o = (run_opts){.stdin_id = "stdin"};
+    *o = (run_opts){.stdin_id = "stdin", .max_doc_bytes = QG_MAX_DOC_BYTES};
     o->inputs = calloc((size_t)argc + 1, sizeof *o->inputs);
     if (!o->inputs) {
         fputs("quotegraph: out of memory\n", stderr);
@@ -231,15 +266,28 @@ static int parse_args(int argc, char **argv, run_opts *o)
                 return usage_error("--invalid-utf8 takes error or replace, not '%s'", value);
             o->replace_utf8 = strcmp(value, "replace") == 0;
             break;
-        case OPT_JOBS: {
-            char *end = NULL;
-            errno = 0;
-            long n = strtol(value, &end, 10);
-            if (errno || *end || n < 1 || n > 256)
+        case OPT_JOBS:
+            if (parse_number(value, 1, 256, &o->jobs) != 0)
                 return usage_error("-j takes a number of threads from 1 to 256, not '%s'", value);
-            o->jobs = n;
+            break;
+        case OPT_MAX_DOC_BYTES: {
+            long n;
+            if (parse_number(value, 1, (long)QG_MAX_DOC_BYTES, &n) != 0)
+                return usage_error("--max-doc-bytes takes a number of bytes from 1 to %u, not '%s'",
+                                   QG_MAX_DOC_BYTES, value);
+            o->max_doc_bytes = (size_t)n;
             break;
         }
+        case OPT_MAX_SENTENCE_TOKENS:
+            if (parse_number(value, 1, SENTENCE_TOKENS_CAP, &o->max_sentence_tokens) != 0)
+                return usage_error("--max-sentence-tokens takes a number from 1 to %ld, not '%s'",
+                                   SENTENCE_TOKENS_CAP, value);
+            break;
+        case OPT_MAX_QUOTE_DEPTH:
+            if (parse_number(value, 1, QG_MAX_QUOTE_DEPTH_CAP, &o->max_quote_depth) != 0)
+                return usage_error("--max-quote-depth takes a number from 1 to %u, not '%s'",
+                                   QG_MAX_QUOTE_DEPTH_CAP, value);
+            break;
         case OPT_HELP: qg_run_usage(stdout); return QG_EXIT_OK;
         case OPT_VERSION:
             puts("quotegraph " QG_VERSION " (schema " QG_SCHEMA ")");
@@ -296,14 +344,20 @@ static void on_signal(int sig)
 
 static void catch_signals(void)
 {
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns, and the loop sees the flag */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+        /* A signal ignored from the start stays ignored: nohup, or a
+         * background job of a shell without job control. */
+        struct sigaction old;
+        if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(sigs[k], &sa, NULL);
+    }
 }
 
 /* ---- one document ---- */
@@ -372,9 +426,9 @@ static void run_document(run_state *st, const qg_input *in)
         qg_set_error(&err, QG_ERR_IO, "cannot read directory: %s", strerror(in->errnum));
         rc = -1;
     } else if (in->path) {
-        rc = qg_read_path(in->path, QG_MAX_DOC_BYTES, &text, &len, &err);
+        rc = qg_read_path(in->path, st->o->max_doc_bytes, &text, &len, &err);
     } else {
-        rc = qg_read_stream(stdin, QG_MAX_DOC_BYTES, &text, &len, &err);
+        rc = qg_read_stream(stdin, st->o->max_doc_bytes, &text, &len, &err);
     }
     if (rc == 0)
         annotate(st, in->id, in->path, text, len, st->o->date, label, 0);
@@ -469,14 +523,14 @@ static void run_lines(run_state *st, const qg_input *in)
     qg_line line = {0};
     long lineno = 0;
     int rc;
-    while ((rc = qg_read_line(f, LINE_LIMIT, &line)) == 1) {
+    while ((rc = qg_read_line(f, LINE_LIMIT(st->o), &line)) == 1) {
         lineno++;
         if (blank(&line))
             continue;
         if (line.too_long) {
             char fallback[32];
             snprintf(fallback, sizeof fallback, "line-%ld", lineno);
-            qg_set_error(&err, QG_ERR_TOO_LARGE, "line is longer than %zu bytes", LINE_LIMIT);
+            qg_set_error(&err, QG_ERR_TOO_LARGE, "line is longer than %zu bytes", LINE_LIMIT(st->o));
             doc_failed(st, fallback, NULL, label, lineno, &err);
         } else if (st->o->from_layers) {
             layers_line(st, &line, lineno, label);
@@ -515,6 +569,7 @@ typedef struct {
     size_t out_len, msg_len;
     long ndocs, nfailed;
     bool failed_write;
+    bool done;           /* annotated; a signal leaves the rest of a batch undone */
 } job;
 
 typedef struct {
@@ -532,7 +587,7 @@ static void line_job(run_state *st, const job *j)
         qg_error err;
         memset(&err, 0, sizeof err);
         snprintf(fallback, sizeof fallback, "line-%ld", j->lineno);
-        qg_set_error(&err, QG_ERR_TOO_LARGE, "line is longer than %zu bytes", LINE_LIMIT);
+        qg_set_error(&err, QG_ERR_TOO_LARGE, "line is longer than %zu bytes", LINE_LIMIT(st->o));
         doc_failed(st, fallback, NULL, j->label, j->lineno, &err);
         return;
     }
@@ -553,6 +608,7 @@ static void run_job(run_state *st, job *j)
         if (msg)
             fclose(msg);
         j->failed_write = true;
+        j->done = true;
         return;
     }
     st->out = out;
@@ -568,6 +624,7 @@ static void run_job(run_state *st, job *j)
     j->failed_write = st->out_failed || fclose(out) != 0;
     if (fclose(msg) != 0)
         j->failed_write = true;
+    j->done = true;
 }
 
 static void *work(void *arg)
@@ -577,7 +634,7 @@ static void *work(void *arg)
         pthread_mutex_lock(w->lock);
         size_t k = (*w->next)++;
         pthread_mutex_unlock(w->lock);
-        if (k >= w->njobs)
+        if (k >= w->njobs || interrupted)
             return NULL;
         run_job(&w->st, &w->jobs[k]);
     }
@@ -604,8 +661,19 @@ static void run_batch(run_state *st, worker *workers, long nworkers, job *jobs, 
     for (long t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     pthread_mutex_destroy(&lock);
+    /* In input order, up to the first job a signal left undone: the output
+     * stays a prefix of the complete run's. */
+    bool stop = false;
     for (size_t k = 0; k < njobs; k++) {
         job *j = &jobs[k];
+        stop = stop || !j->done;
+        if (stop) {
+            free(j->out);
+            free(j->msg);
+            free(j->line);
+            memset(j, 0, sizeof *j);
+            continue;
+        }
         if (j->msg_len)
             fwrite(j->msg, 1, j->msg_len, stderr);
         st->ndocs += j->ndocs;
@@ -620,6 +688,10 @@ static void run_batch(run_state *st, worker *workers, long nworkers, job *jobs, 
         free(j->line);
         memset(j, 0, sizeof *j);
     }
+    /* A batch's lines reach the reader together, not at a buffer boundary
+     * of a later batch. */
+    if (!st->out_failed && fflush(st->out) != 0)
+        output_failed(st, errno);
 }
 
 /* Runs every input through NWORKERS threads, a batch at a time. */
@@ -650,7 +722,7 @@ static void run_parallel(run_state *st, const qg_input_list *inputs, bool line_m
             qg_line line = {0};
             long lineno = 0;
             int rc;
-            while ((rc = qg_read_line(f, LINE_LIMIT, &line)) == 1 && !interrupted) {
+            while ((rc = qg_read_line(f, LINE_LIMIT(st->o), &line)) == 1 && !interrupted) {
                 lineno++;
                 if (blank(&line))
                     continue;
@@ -751,8 +823,12 @@ int qg_cmd_run(int argc, char **argv)
     st.rules = qg_load_rules(qg_rules_dir(o.rules));
     if (!st.rules)
         goto done;
+    catch_signals();
     popts.timing = o.stats;
     popts.replace_utf8 = o.replace_utf8;
+    popts.max_doc_bytes = o.max_doc_bytes;
+    popts.max_sentence_tokens = (uint32_t)o.max_sentence_tokens;
+    popts.max_quote_depth = (uint32_t)o.max_quote_depth;
     st.p = qg_pipeline_new(st.rules, &popts);
     if (!st.p) {
         fputs("quotegraph: out of memory\n", stderr);
@@ -771,7 +847,6 @@ int qg_cmd_run(int argc, char **argv)
         memcpy(tmp, o.output, n);
         memcpy(tmp + n, ".tmp", 5);
         st.out_name = o.output;
-        catch_signals();
         st.out = fopen(tmp, "w");
         if (!st.out) {
             fprintf(stderr, "quotegraph: %s: cannot create: %s\n", tmp, strerror(errno));

@@ -133,9 +133,9 @@ static void read_metadata(qg_pipeline *p, qg_doc *doc)
 {
     const pcre2_code *re = qg_rules_pattern(p->rules, "metadata_date");
     int rc = pcre2_match(re, (PCRE2_SPTR)doc->text, doc->len, 0, PCRE2_ANCHORED, p->match, p->limits);
-    if (rc < 2)
-        return;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->match);
+    if (rc < 2 || ov[2] == PCRE2_UNSET)
+        return; /* an edited pattern may leave its group unset */
     int y, m, d;
     if (qg_parse_iso_date(doc->text + ov[2], ov[3] - ov[2], &y, &m, &d) != 0)
         return;
@@ -150,9 +150,10 @@ static qg_doc *doc_create(qg_pipeline *p, const char *id, const char *source, co
 qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
                    size_t len, const char *date_iso, qg_error *err)
 {
-    if (len > QG_MAX_DOC_BYTES) {
+    size_t limit = p->opts.max_doc_bytes;
+    if (len > limit) {
         char msg[128];
-        snprintf(msg, sizeof msg, "document is %zu bytes; the limit is %u", len, QG_MAX_DOC_BYTES);
+        snprintf(msg, sizeof msg, "document is %zu bytes; the limit is %zu", len, limit);
         doc_error(err, QG_ERR_TOO_LARGE, -1, msg);
         return NULL;
     }
@@ -167,11 +168,11 @@ qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const cha
         }
         len = qg_utf8_replace(text, len, repaired, &replaced);
         text = repaired;
-        if (len > QG_MAX_DOC_BYTES) {
+        if (len > limit) {
             free(repaired);
             char msg[128];
-            snprintf(msg, sizeof msg, "document is %zu bytes after replacing invalid UTF-8; the limit is %u", len,
-                     QG_MAX_DOC_BYTES);
+            snprintf(msg, sizeof msg, "document is %zu bytes after replacing invalid UTF-8; the limit is %zu", len,
+                     limit);
             doc_error(err, QG_ERR_TOO_LARGE, -1, msg);
             return NULL;
         }

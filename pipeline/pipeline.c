@@ -25,6 +25,14 @@ qg_pipeline *qg_pipeline_new(const qg_rules *rules, const qg_options *opts)
         p->opts = *opts;
     if (!p->opts.stages)
         p->opts.stages = QG_STAGES_ALL;
+    if (!p->opts.max_doc_bytes || p->opts.max_doc_bytes > QG_MAX_DOC_BYTES)
+        p->opts.max_doc_bytes = QG_MAX_DOC_BYTES;
+    if (!p->opts.max_sentence_tokens)
+        p->opts.max_sentence_tokens = QG_MAX_SENTENCE_TOKENS;
+    if (!p->opts.max_quote_depth)
+        p->opts.max_quote_depth = QG_MAX_QUOTE_DEPTH;
+    if (p->opts.max_quote_depth > QG_MAX_QUOTE_DEPTH_CAP)
+        p->opts.max_quote_depth = QG_MAX_QUOTE_DEPTH_CAP;
     p->match = pcre2_match_data_create(32, NULL);
     p->limits = pcre2_match_context_create(NULL);
     if (!p->match || !p->limits) {
@@ -65,7 +73,8 @@ void qg_pipeline_give_arena(qg_pipeline *p, qg_arena *a)
 
 qg_status qg_pipeline_run(qg_pipeline *p, qg_doc *doc, qg_error *err)
 {
-    qg_stage_ctx ctx = {p->rules, p->match, p->limits};
+    qg_stage_ctx ctx = {p->rules, p->match, p->limits, p->opts.max_sentence_tokens,
+                        p->opts.max_quote_depth};
     for (int s = 0; s < QG_STAGE_COUNT; s++) {
         uint32_t bit = QG_STAGE_BIT(s);
         if (!(p->opts.stages & bit) || (doc->stages_done & bit))

@@ -64,10 +64,21 @@ void qg_rules_free(qg_rules *r);
  * machine; documents above it get a too-large error record. */
 #define QG_MAX_DOC_BYTES (64u * 1024u * 1024u)
 
+/* Default limits on one sentence and on quotation nesting. Both degrade
+ * gracefully rather than fail: a longer run of tokens is split into
+ * sentences of at most the limit, and a quote mark that would open a
+ * quotation deeper than the limit is not paired. */
+#define QG_MAX_SENTENCE_TOKENS 400u
+#define QG_MAX_QUOTE_DEPTH 16u
+#define QG_MAX_QUOTE_DEPTH_CAP 64u /* the largest max_quote_depth accepted */
+
 typedef struct {
     uint32_t stages;    /* bit set of stages to run (qg_stage_mask); 0 = all */
     int timing;         /* nonzero: measure each stage's time (qg_pipeline_stage_seconds) */
     int replace_utf8;   /* nonzero: invalid UTF-8 becomes U+FFFD instead of an error */
+    size_t max_doc_bytes;         /* 0 = QG_MAX_DOC_BYTES; larger values are capped to it */
+    uint32_t max_sentence_tokens; /* 0 = QG_MAX_SENTENCE_TOKENS */
+    uint32_t max_quote_depth;     /* 0 = QG_MAX_QUOTE_DEPTH; at most QG_MAX_QUOTE_DEPTH_CAP */
 } qg_options;
 
 /* Returns a pipeline over RULES (borrowed: must outlive it), or NULL when
@@ -80,7 +91,7 @@ void qg_pipeline_free(qg_pipeline *p);
  * leading `date YYYY-MM-DD` line sets it. Returns NULL with ERR filled for
  * invalid UTF-8 (unless opts.replace_utf8: then each ill-formed sequence
  * becomes U+FFFD, as Python's errors="replace" decodes it), NUL bytes or a
- * document over QG_MAX_DOC_BYTES. */
+ * document over opts.max_doc_bytes. */
 qg_doc *qg_doc_new(qg_pipeline *p, const char *id, const char *source, const char *text,
                    size_t len, const char *date_iso, qg_error *err);
 void qg_doc_free(qg_doc *doc);

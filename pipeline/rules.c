@@ -2,6 +2,7 @@
  * named PCRE2 patterns compiled once with JIT. */
 #include "rules.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -650,7 +651,10 @@ static char *read_file(const char *path, size_t *len, qg_error *err)
         cap *= 2;
     }
     if (!buf || ferror(f)) {
-        set_error(err, path, 0, 0, buf ? "read error" : "out of memory");
+        if (buf)
+            set_error(err, path, 0, 0, "read error: %s", strerror(errno));
+        else
+            set_error(err, path, 0, 0, "out of memory");
         free(buf);
         fclose(f);
         return NULL;
@@ -675,7 +679,11 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
     base = base ? base + 1 : path;
     r->digest = fnv1a(buf, len, fnv1a(base, strlen(base), r->digest));
     long bad = qg_utf8_validate(buf, len);
-    if (bad >= 0) {
+    const char *nul = memchr(buf, '\0', len);
+    if (bad >= 0 || nul) {
+        /* A NUL byte is valid UTF-8 but would cut a form short unseen. */
+        if (nul && (bad < 0 || nul - buf < bad))
+            bad = nul - buf;
         int line = 1;
         const char *ls = buf;
         for (long i = 0; i < bad; i++)
@@ -683,12 +691,16 @@ static int each_line(qg_rules *r, const char *path, line_fn fn, const void *ctx,
                 line++;
                 ls = buf + i + 1;
             }
-        set_error(err, path, line, (int)(buf + bad - ls) + 1, "invalid UTF-8");
+        set_error(err, path, line, (int)(buf + bad - ls) + 1,
+                  buf[bad] == '\0' ? "NUL byte (a rules file is text)" : "invalid UTF-8");
         free(buf);
         return -1;
     }
     int rc = 0, line = 0;
     const char *p = buf, *end = buf + len;
+    /* Editors on Windows start UTF-8 files with a byte order mark. */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
     while (p < end && rc == 0) {
         line++;
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -720,6 +732,73 @@ static int lexicon_line(qg_rules *r, const void *ctx, const char *start, const c
 {
     const lexicon_spec *spec = ctx;
     return parse_lexicon_line(r, spec, start, end, path, line, origin_of(r, path, line), err);
+}
+
+/* Load-time test for catastrophic backtracking: each probe is a unit
+ * repeated, then a byte no pattern expects, the shape on which nested
+ * quantifiers such as (a+)+$ explode. A sound pattern needs a few hundred
+ * steps on 30-odd bytes; the match context of a run (pipeline.c) would only
+ * cut such a pattern off silently, document after document. */
+#define PROBE_MATCH_LIMIT 100000u
+#define PROBE_DEPTH_LIMIT 1000u
+#define PROBE_REPEAT 32
+
+/* Whether RE hits the probe limits in MC on UNIT repeated, then a stray
+ * byte and TAIL (the pattern's characters, so that a required one is there
+ * and PCRE2's quick "cannot match" check does not hide the backtracking). */
+static bool probe_hits(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mc,
+                       const char *unit, size_t ul, const char *tail, size_t tl)
+{
+    /* Zeroed whole: JIT code may load past the end of the subject (vector
+     * search), and valgrind would see uninitialized bytes there. */
+    char subject[PROBE_REPEAT * 4 + 2 + 128] = {0};
+    size_t n = 0;
+    for (int k = 0; k < PROBE_REPEAT; k++, n += ul)
+        memcpy(subject + n, unit, ul);
+    subject[n++] = '\x01';
+    memcpy(subject + n, tail, tl);
+    n += tl;
+    int rc = pcre2_match(re, (PCRE2_SPTR)subject, n, 0, 0, md, mc);
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT;
+}
+
+/* Whether RE, compiled from PAT[0..len), hits the probe limits on some
+ * probe; then UNIT (capacity 8) names the repeated unit. The units are
+ * common shapes of text plus every letter and digit the pattern names. */
+static bool backtracks(const pcre2_code *re, const char *pat, size_t len, char *unit)
+{
+    static const char *const units[] = {"a", "A", "1", " ", "a ", "Aa ", "a.", ".", "-", "'", "\t",
+                                        "\xe2\x80\x9c", "a1", NULL};
+    char letters[128];
+    size_t nletters = 0;
+    bool seen[128] = {false};
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)pat[i];
+        if (c > ' ' && c < 127 && !seen[c]) {
+            seen[c] = true;
+            letters[nletters++] = (char)c;
+        }
+    }
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    bool hit = false;
+    if (mc && md) { /* out of memory: the run's own limits still bound it */
+        pcre2_set_match_limit(mc, PROBE_MATCH_LIMIT);
+        pcre2_set_depth_limit(mc, PROBE_DEPTH_LIMIT);
+        for (int u = 0; units[u] && !hit; u++)
+            if (probe_hits(re, md, mc, units[u], strlen(units[u]), letters, nletters)) {
+                snprintf(unit, 8, "%s", units[u][0] == '\t' ? "\\t" : units[u]);
+                hit = true;
+            }
+        for (size_t i = 0; i < nletters && !hit; i++)
+            if (isalnum((unsigned char)letters[i]) && probe_hits(re, md, mc, &letters[i], 1, letters, nletters)) {
+                snprintf(unit, 8, "%c", letters[i]);
+                hit = true;
+            }
+    }
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    return hit;
 }
 
 static int pattern_line(qg_rules *r, const void *ctx, const char *start, const char *end,
@@ -755,6 +834,15 @@ static int pattern_line(qg_rules *r, const void *ctx, const char *start, const c
     }
     /* JIT is an optimization: a platform without it still matches, slower. */
     (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    char unit[8];
+    if (backtracks(re, pat, (size_t)(end - pat), unit)) {
+        pcre2_code_free(re);
+        set_error(err, path, line, (int)(pat - line_start) + 1,
+                  "pattern '%.*s' backtracks catastrophically (over %u steps on '%s' repeated %d "
+                  "times); avoid nested repetition such as (a+)+",
+                  (int)(p - start), start, PROBE_MATCH_LIMIT, unit, PROBE_REPEAT);
+        return -1;
+    }
     pattern *np = realloc(r->patterns, (r->npatterns + 1) * sizeof *np);
     if (!np) {
         pcre2_code_free(re);

@@ -15,6 +15,8 @@ typedef struct {
     const qg_rules *rules;
     pcre2_match_data *match; /* reused by every pattern match of the stage */
     pcre2_match_context *limits;
+    uint32_t max_sentence_tokens; /* 0 = QG_MAX_SENTENCE_TOKENS (qg_options) */
+    uint32_t max_quote_depth;     /* 0 = QG_MAX_QUOTE_DEPTH, at most QG_MAX_QUOTE_DEPTH_CAP */
 } qg_stage_ctx;
 
 typedef qg_status (*qg_stage_fn)(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err);

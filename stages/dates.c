@@ -430,11 +430,16 @@ static bool match_numeric(const scan *sc, uint32_t i, found *f)
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->ctx->match);
         int32_t g[3];
+        bool digits = true; /* an edited pattern may capture anything */
         for (int n = 0; n < 3; n++) {
             g[n] = 0;
-            for (PCRE2_SIZE c = ov[2 * (n + 1)]; c < ov[2 * (n + 1) + 1]; c++)
+            for (PCRE2_SIZE c = ov[2 * (n + 1)]; c < ov[2 * (n + 1) + 1] && digits; c++) {
+                digits = s[c] >= '0' && s[c] <= '9' && g[n] < 100000;
                 g[n] = g[n] * 10 + (s[c] - '0');
+            }
         }
+        if (!digits)
+            continue;
         int32_t y = k == 0 ? g[0] : g[2], m = k == 0 ? g[1] : g[0], d = k == 0 ? g[2] : g[1];
         if (k == 1 && y < 100)
             y += y < 50 ? 2000 : 1900; /* 06/02/19 */

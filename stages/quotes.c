@@ -10,7 +10,7 @@
 #include "stage.h"
 #include "tokens.h"
 
-#define MAX_DEPTH 16
+#define MAX_DEPTH QG_MAX_QUOTE_DEPTH_CAP
 
 typedef struct {
     uint32_t open;
@@ -22,6 +22,7 @@ typedef struct {
     qg_doc *doc;
     open_mark stack[MAX_DEPTH];
     int depth;
+    int max_depth; /* ctx->max_quote_depth: deeper openers are not paired */
 } pairing;
 
 static void emit(pairing *p, const open_mark *o, uint32_t close, uint32_t content_end, uint32_t flags)
@@ -46,7 +47,7 @@ static int find_open(const pairing *p, bool single)
 
 static void push(pairing *p, uint32_t i, bool single, bool continued)
 {
-    if (p->depth == MAX_DEPTH)
+    if (p->depth == p->max_depth)
         return; /* deeper nesting than any prose uses: ignore the mark */
     p->stack[p->depth++] = (open_mark){i, single, continued};
 }
@@ -87,7 +88,7 @@ static int by_open(const void *a, const void *b)
 }
 
 /* Parent links from containment, with a stack over quotes sorted by start. */
-static void link_parents(qg_doc *doc)
+static void link_parents(qg_doc *doc, int max_depth)
 {
     uint32_t stack[MAX_DEPTH];
     int depth = 0;
@@ -99,16 +100,18 @@ static void link_parents(qg_doc *doc)
             q->parent = stack[depth - 1];
             q->flags |= QG_QF_NESTED;
         }
-        if (depth < MAX_DEPTH)
+        if (depth < max_depth)
             stack[depth++] = k;
     }
 }
 
 qg_status qg_stage_quotes(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
 {
-    (void)ctx;
     (void)err;
-    pairing p = {.doc = doc};
+    uint32_t max_depth = ctx->max_quote_depth ? ctx->max_quote_depth : QG_MAX_QUOTE_DEPTH;
+    if (max_depth > MAX_DEPTH)
+        max_depth = MAX_DEPTH;
+    pairing p = {.doc = doc, .max_depth = (int)max_depth};
     uint32_t n = doc->tokens.count;
     bool continued = false;
     for (uint32_t i = 0; i < n; i++) {
@@ -144,6 +147,6 @@ qg_status qg_stage_quotes(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     end_paragraph(&p, n, false);
     if (doc->quotes.count > 1)
         qsort(doc->quotes.items, doc->quotes.count, sizeof *doc->quotes.items, by_open);
-    link_parents(doc);
+    link_parents(doc, p.max_depth);
     return QG_OK;
 }

@@ -5,10 +5,10 @@
  * so that a quote and its frame ("...," he said) stay together. */
 #include "stage.h"
 
-/* No sentence of prose runs this long; text without punctuation (tables,
- * lists, garbage) is cut here so that every later stage's work per
- * sentence stays bounded and the whole run stays linear. */
-#define MAX_SENTENCE_TOKENS 400u
+/* No sentence of prose runs QG_MAX_SENTENCE_TOKENS long; text without
+ * punctuation (tables, lists, garbage) is cut at ctx->max_sentence_tokens
+ * so that every later stage's work per sentence stays bounded and the whole
+ * run stays linear. */
 
 static bool tok_cap(const qg_doc *d, uint32_t i)
 {
@@ -109,6 +109,7 @@ qg_status qg_stage_sentences(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err
     uint32_t n = doc->tokens.count;
     uint32_t start = 0, para = 0;
     int depth = 0; /* open double quotations in this paragraph */
+    uint32_t max_tokens = ctx->max_sentence_tokens ? ctx->max_sentence_tokens : QG_MAX_SENTENCE_TOKENS;
     for (uint32_t i = 0; i < n; i++) {
         const qg_token *t = &doc->tokens.items[i];
         bool brk_before = false;
@@ -120,7 +121,7 @@ qg_status qg_stage_sentences(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err
             bool prev_final = (p->flags & QG_TF_SENT_END) || is_closer(doc, i - 1);
             brk_before = prev_final || tok_cap(doc, i) || t->kind != QG_TOK_WORD;
         }
-        if (!brk_before && i - start >= MAX_SENTENCE_TOKENS)
+        if (!brk_before && i - start >= max_tokens)
             brk_before = true;
         if (brk_before) {
             qg_sentence *s = QG_VEC_PUSH(doc->arena, doc->sentences);

@@ -80,6 +80,19 @@ static inline qg_doc *run_stages(const char *text, const char *date, const char 
     return doc;
 }
 
+/* TEXT run through a new pipeline made with OPTS (stages, limits), stored
+ * in *P; the caller frees the document, then *P. */
+static inline qg_doc *run_with_options(const char *text, const qg_options *opts, qg_pipeline **p)
+{
+    *p = qg_pipeline_new(test_rules(), opts);
+    ck_assert_msg(*p != NULL, "qg_pipeline_new failed");
+    qg_error err = {0};
+    qg_doc *doc = qg_doc_new(*p, "test", NULL, text, strlen(text), NULL, &err);
+    ck_assert_msg(doc != NULL, "qg_doc_new: %s", err.message);
+    ck_assert_msg(qg_pipeline_run(*p, doc, &err) == QG_OK, "qg_pipeline_run: %s", err.message);
+    return doc;
+}
+
 /* The text of tokens [first, last), in a static buffer (truncated to fit). */
 static inline const char *span_text(const qg_doc *doc, uint32_t first, uint32_t last)
 {

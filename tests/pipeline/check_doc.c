@@ -200,6 +200,25 @@ START_TEST(too_large)
     /* qg_doc_new checks the length before it reads the text. */
     char small[16] = "tiny";
     expect_doc_error(small, (size_t)QG_MAX_DOC_BYTES + 1, NULL, QG_ERR_TOO_LARGE, -1);
+    /* A lower limit by option; zero or a higher one means the hard limit. */
+    static const struct {
+        size_t limit, len;
+        bool ok;
+    } cases[] = {{4, 4, true}, {4, 5, false}, {0, 5, true}, {(size_t)QG_MAX_DOC_BYTES * 2, 5, true}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        qg_options opts = {.max_doc_bytes = cases[c].limit};
+        qg_pipeline *p = qg_pipeline_new(test_rules(), &opts);
+        ck_assert(p != NULL);
+        qg_error err = {0};
+        qg_doc *doc = qg_doc_new(p, "t", NULL, "tiny!", cases[c].len, NULL, &err);
+        ck_assert_msg((doc != NULL) == cases[c].ok, "limit %zu, %zu bytes", cases[c].limit, cases[c].len);
+        if (!doc) {
+            ck_assert_int_eq(err.status, QG_ERR_TOO_LARGE);
+            ck_assert_str_eq(err.message, "document is 5 bytes; the limit is 4");
+        }
+        qg_doc_free(doc);
+        qg_pipeline_free(p);
+    }
 }
 END_TEST
 

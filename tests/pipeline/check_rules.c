@@ -568,6 +568,54 @@ START_TEST(broken_duplicate_pattern)
 }
 END_TEST
 
+/* Nested repetition that explodes on a plain run of letters is refused at
+ * load time, not left to fail document after document at the match limit. */
+START_TEST(broken_backtracking_pattern)
+{
+    static const char *const evil[] = {"(a+)+$", "(x+x+)+y", "(a|aa)+$", "^(\\d+)*$",
+                                       "(\\w+\\s?)+\\.$"};
+    for (size_t k = 0; k < sizeof evil / sizeof evil[0]; k++) {
+        char dir[256], line_text[128];
+        copy_rules(dir);
+        snprintf(line_text, sizeof line_text, "evil   %s", evil[k]);
+        int line = append_line(dir, "patterns.txt", line_text);
+        expect_broken(dir, "patterns.txt", line, 8, "backtracks catastrophically");
+    }
+}
+END_TEST
+
+START_TEST(broken_nul_byte)
+{
+    char dir[256];
+    copy_rules(dir);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/titles.txt", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert(f != NULL);
+    static const char text[] = "# titles\nchief\0officer ; generic\n";
+    fwrite(text, 1, sizeof text - 1, f);
+    ck_assert(fclose(f) == 0);
+    expect_broken(dir, "titles.txt", 2, 6, "NUL byte");
+}
+END_TEST
+
+/* A byte order mark is skipped: the first line stays a comment, not a form. */
+START_TEST(bom_is_skipped)
+{
+    char dir[256];
+    copy_rules(dir);
+    write_file(dir, "modifiers.txt", "\xef\xbb\xbf# modifiers\nformer\n");
+    qg_error err = {0};
+    qg_rules *r = qg_rules_load(dir, &err);
+    remove_rules(dir);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    uint32_t lex = 0;
+    ck_assert_uint_ne(qg_rules_word(r, "former", 6, &lex), QG_NONE);
+    ck_assert_uint_eq(qg_rules_word(r, "\xef\xbb\xbf#", 4, &lex), QG_NONE);
+    qg_rules_free(r);
+}
+END_TEST
+
 START_TEST(broken_missing_required_pattern)
 {
     char dir[256];
@@ -617,6 +665,9 @@ static Suite *rules_suite(void)
     tcase_add_test(broken, broken_pattern_without_pattern);
     tcase_add_test(broken, broken_duplicate_pattern);
     tcase_add_test(broken, broken_missing_required_pattern);
+    tcase_add_test(broken, broken_backtracking_pattern);
+    tcase_add_test(broken, broken_nul_byte);
+    tcase_add_test(real, bom_is_skipped);
     suite_add_tcase(s, broken);
     return s;
 }

@@ -133,6 +133,43 @@ START_TEST(stray_closing_mark)
 }
 END_TEST
 
+/* Openers deeper than max_quote_depth are left unpaired. */
+START_TEST(depth_limit)
+{
+    char text[4096] = "";
+    for (int k = 0; k < 40; k++)
+        strcat(text, k % 2 ? LS "b " : LQ "a ");
+    strcat(text, "core");
+    for (int k = 39; k >= 0; k--)
+        strcat(text, k % 2 ? " b" RS : " a" RQ);
+    strcat(text, " he said.");
+    /* Under the limit all 40 levels pair; over it, no quotation is deeper
+     * than the limit (which marks pair then depends on the closers). */
+    static const struct {
+        uint32_t limit, deepest;
+        bool exact;
+    } cases[] = {{1, 1, true}, {3, 3, false}, {0, QG_MAX_QUOTE_DEPTH, false}, {39, 39, false},
+                 {40, 40, true}, {1000, 40, true}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        qg_options opts = {.max_quote_depth = cases[c].limit};
+        qg_pipeline *p;
+        qg_doc *doc = run_with_options(text, &opts, &p);
+        uint32_t deepest = 0;
+        for (uint32_t k = 0; k < doc->quotes.count; k++) {
+            uint32_t d = 1;
+            for (uint32_t q = k; doc->quotes.items[q].parent != QG_NONE; q = doc->quotes.items[q].parent)
+                d++;
+            deepest = d > deepest ? d : deepest;
+        }
+        ck_assert_msg(cases[c].exact ? deepest == cases[c].deepest : deepest <= cases[c].deepest && deepest > 0,
+                      "limit %u: depth %u, want %s%u", cases[c].limit, deepest, cases[c].exact ? "" : "at most ",
+                      cases[c].deepest);
+        qg_doc_free(doc);
+        qg_pipeline_free(p);
+    }
+}
+END_TEST
+
 START_TEST(content_ranges)
 {
     qg_doc *doc = run_stages("Sayyari said, " LQ "Europeans may have many wishes." RQ " Then " LQ RQ " ended.", NULL,
@@ -162,6 +199,7 @@ static Suite *quotes_suite(void)
     tcase_add_test(pairs, apostrophes_are_not_quotes);
     tcase_add_test(pairs, two_apostrophes);
     tcase_add_test(pairs, content_ranges);
+    tcase_add_test(pairs, depth_limit);
     suite_add_tcase(s, pairs);
     TCase *runs = tcase_create("runs");
     tcase_add_test(runs, unclosed_ends_at_paragraph);

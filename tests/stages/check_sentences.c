@@ -161,6 +161,30 @@ START_TEST(empty_document)
 }
 END_TEST
 
+/* A run of tokens without punctuation is cut at max_sentence_tokens. */
+START_TEST(token_limit)
+{
+    char text[2048] = "";
+    for (int k = 0; k < 1000; k++)
+        strcat(text, k % 2 ? "b " : "a ");
+    static const struct {
+        uint32_t limit, want;
+    } cases[] = {{0, 3}, {5, 200}, {400, 3}, {1000, 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        qg_options opts = {.max_sentence_tokens = cases[c].limit};
+        qg_pipeline *p;
+        qg_doc *doc = run_with_options(text, &opts, &p);
+        ck_assert_msg(doc->sentences.count == cases[c].want, "limit %u: %u sentences, want %u", cases[c].limit,
+                      doc->sentences.count, cases[c].want);
+        for (uint32_t k = 0; k < doc->sentences.count; k++)
+            ck_assert_uint_le(doc->sentences.items[k].last - doc->sentences.items[k].first,
+                              cases[c].limit ? cases[c].limit : QG_MAX_SENTENCE_TOKENS);
+        qg_doc_free(doc);
+        qg_pipeline_free(p);
+    }
+}
+END_TEST
+
 static Suite *sentences_suite(void)
 {
     Suite *s = suite_create("sentences");
@@ -176,6 +200,7 @@ static Suite *sentences_suite(void)
     tcase_add_test(layout, metadata_line);
     tcase_add_test(layout, sentences_partition_tokens);
     tcase_add_test(layout, empty_document);
+    tcase_add_test(layout, token_limit);
     suite_add_tcase(s, layout);
     return s;
 }
