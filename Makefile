@@ -49,7 +49,7 @@ help:
 	@echo "  make unit       Check unit tests only"
 	@echo "  make baseline   store corpus/ annotated now as $(BASELINE), for make regress"
 	@echo "  make regress    annotate corpus/ again, diff against the baseline (fails when"
-	@echo "                  statements are lost or speakers change), then eval"
+	@echo "                  statements are lost or speakers change), then eval and audit"
 	@echo "  make bench      throughput on a generated corpus (BENCH_MB=100)"
 	@echo "  make bench-instr instructions per byte under callgrind (stable on a busy machine)"
 	@echo "  make bench-js   quotegraph and wink-nlp side by side on the same text"
@@ -102,7 +102,8 @@ eval: $(BIN)
 # Catching regressions (docs/auditing.md): `make baseline` keeps the corpus
 # output as it is now; `make regress` annotates the corpus again, reports
 # what changed against the baseline, fails as `quotegraph diff
-# --fail-on=$(REGRESS_FAIL_ON)` does, and prints the eval figures either way.
+# --fail-on=$(REGRESS_FAIL_ON)` does, and prints the eval figures and writes
+# the HTML report (out/audit/index.html, worst documents first) either way.
 BASELINE ?= out/baseline.jsonl
 REGRESS_FAIL_ON ?= lost
 
@@ -118,7 +119,10 @@ regress: $(BIN)
 	$(BIN) -q -o out/corpus.jsonl corpus
 	@status=0; $(BIN) diff --fail-on=$(REGRESS_FAIL_ON) $(BASELINE) out/corpus.jsonl || status=$$?; \
 	if [ -f corpus/gold/corpus.gold.jsonl ]; then \
-		$(BIN) eval --gold corpus/gold/corpus.gold.jsonl out/corpus.jsonl || status=$$?; fi; \
+		$(BIN) eval --gold corpus/gold/corpus.gold.jsonl out/corpus.jsonl || status=$$?; \
+		$(BIN) audit --gold corpus/gold/corpus.gold.jsonl -o out/audit out/corpus.jsonl corpus \
+			|| status=$$?; \
+		echo "regress: report in out/audit/index.html"; fi; \
 	[ $$status -eq 0 ] || echo "regress: failed against $(BASELINE) (--fail-on=$(REGRESS_FAIL_ON))" >&2; \
 	exit $$status
 
