@@ -257,7 +257,7 @@ static void entity_name(const graph *g, const qg_entity *e, const char **s, size
     }
     const qg_mention *m = &d->mentions.items[e->name_mention];
     uint32_t f = m->first, l = m->last;
-    if (m->kind == QG_MEN_NAME) {
+    if (m->kind == QG_MEN_NAME || m->name_first != QG_NONE) { /* an outlet: "Mehr news agency" */
         f = m->name_first;
         l = m->name_last;
     } else if (m->kind == QG_MEN_ORG) {

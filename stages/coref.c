@@ -275,10 +275,14 @@ static void resolve_org(coref *c, uint32_t mi)
             key = (key ^ (unsigned char)*s) * 1099511628211ull;
         key |= 1;
     } else {
-        uint32_t f = m->first;
+        uint32_t f = m->first, l = m->last;
         if (qg_tok_is(d, f, "the"))
             f++;
-        key = hash_folded(d, f, m->last);
+        if (m->name_first != QG_NONE) { /* "Mehr news agency" is Mehr */
+            f = m->name_first;
+            l = m->name_last;
+        }
+        key = hash_folded(d, f, l);
     }
     key ^= 2; /* keep organizations apart from person surnames */
     /* short forms ("Korvex") under the first word of full names ("Korvex

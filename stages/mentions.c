@@ -713,6 +713,8 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     uint32_t k = QG_NONE;
     for (uint32_t j = (det && !possessed) ? i + 1 : i; j < s->sent_last && j < i + 5 && !s->used[j]; j++) {
         uint32_t ha = tok_attrs(s->rules, d, j, QG_LEX_ORG);
+        if (tok_cap(d, j) && (ha & QG_ORG_OUTLET) && !(ha & QG_ORG_HEAD))
+            return i; /* "the semi-official Mehr news agency": Mehr, by name */
         if (tok_lower(d, j) && (ha & QG_ORG_HEAD) && !(ha & (QG_ORG_OUTLET | QG_ORG_PLACE)) && !tok_cap(d, j + 1))
             k = j;
         bool word = (tok_has(d, j, QG_LEX_MODIFIER) && tok_lower(d, j)) || ends_with(d, j, "-based") ||
@@ -774,16 +776,28 @@ static uint32_t org_at(scan *s, uint32_t i)
     if (e && !(e->attrs & (QG_ORG_DEMONYM | QG_ORG_PLACE | QG_ORG_HEAD)) &&
         (tok(d, i)->flags & QG_TF_CAP)) {
         uint32_t end = i + e->ntok;
-        /* "the semi-official Mehr news agency", "The Pentagon" */
-        uint32_t first = i;
-        if (i > s->sent_first && qg_tok_is(d, i - 1, "the") && !s->used[i - 1])
-            first = i - 1;
-        if (qg_tok_is(d, end, "news") && qg_tok_is(d, end + 1, "agency"))
-            end += 2;
+        /* "Mehr news agency", "the Kayhan newspaper": a lower-case outlet
+         * word from organizations.txt (no head word: not "Mehr news") */
+        const qg_lex_entry *kind = tok_lower(d, end) ? qg_rules_phrase(s->rules, d, end, s->sent_last, QG_LEX_ORG) : NULL;
+        bool described = kind && (kind->attrs & QG_ORG_OUTLET) && !(kind->attrs & QG_ORG_HEAD);
+        if (described)
+            end += kind->ntok;
         else if (tok_cap(d, end) && (tok_attrs(s->rules, d, end, QG_LEX_ORG) & QG_ORG_OUTLET))
             end++; /* "Breitbart News" */
+        /* "The Pentagon"; "the semi-official Mehr news agency" with up to
+         * two words describing the outlet */
+        uint32_t first = i, b = i;
+        while (described && b > s->sent_first + 1 && b + 2 > i && tok_lower(d, b - 1) && !s->used[b - 1] &&
+               !tok_has(d, b - 1, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN))
+            b--;
+        if (b > s->sent_first && qg_tok_is(d, b - 1, "the") && !s->used[b - 1])
+            first = b - 1;
         qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_LEXICON);
         m->canon = e->canon;
+        if (described) {
+            m->name_first = i; /* named "Mehr", as where it stands alone */
+            m->name_last = i + e->ntok;
+        }
         if ((e->attrs & QG_ORG_OUTLET) || (end > i + e->ntok))
             m->flags |= QG_MF_OUTLET;
         if (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM))
