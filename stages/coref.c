@@ -420,8 +420,8 @@ static bool gender_ok(uint32_t want, uint32_t have)
 
 static bool pronoun_fits(const coref *c, const qg_mention *pron, const qg_mention *cand)
 {
-    if (cand->entity == QG_NONE || cand->kind == QG_MEN_PRONOUN)
-        return false;
+    if (cand->entity == QG_NONE || cand->kind == QG_MEN_PRONOUN || (cand->flags & QG_MF_INNER))
+        return false; /* "the head of the agency ... it said": not the agency in the title */
     const qg_entity *e = &c->doc->entities.items[cand->entity];
     if (pron->gender == QG_GENDER_PLURAL)
         return e->type == QG_ENT_GROUP || (e->type == QG_ENT_ORG && !e->outlet);
@@ -441,8 +441,11 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
     const qg_mention *m = &d->mentions.items[mi];
     uint32_t pattrs = tok_attrs(c->rules, d, m->first, QG_LEX_PRONOUN);
     if (pattrs & QG_PRON_RELATIVE) {
-        if (mi > 0) {
-            const qg_mention *p = &d->mentions.items[mi - 1];
+        uint32_t k = mi;
+        while (k > 0 && (d->mentions.items[k - 1].flags & QG_MF_INNER))
+            k--; /* "Senate President Owen Mercer, who": Mercer, not the Senate */
+        if (k > 0) {
+            const qg_mention *p = &d->mentions.items[k - 1];
             uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
             if (end + 1 == m->first || p->last + 1 == m->first || p->last == m->first)
                 return p->entity;

@@ -328,6 +328,48 @@ static qg_mention *add_mention(scan *s, uint32_t first, uint32_t last, uint32_t 
     return m;
 }
 
+static uint32_t org_at(scan *s, uint32_t i);
+
+/* Organizations named inside the title words [FIRST, LAST) of a person
+ * ("IRGC navy commander", "head of Iran's Civil Defense Organization",
+ * "analyst at Crestline Securities"): mentions of their own, flagged
+ * QG_MF_INNER, for the member_of edge. Title and honorific words end a
+ * name, so "Chief of Staff" is no organization; a country ("US Rep.",
+ * "Iran's") is where the office is, not whom the person works for. */
+static void inner_orgs(scan *s, uint32_t first, uint32_t last)
+{
+    qg_doc *d = s->doc;
+    uint32_t save = s->sent_last;
+    for (uint32_t i = first; i < last;) {
+        const qg_lex_entry *te = NULL;
+        if (tok_has(d, i, QG_LEX_TITLE | QG_LEX_HONORIFIC | QG_LEX_PHRASE)) {
+            te = qg_rules_phrase(s->rules, d, i, last, QG_LEX_TITLE);
+            if (!te)
+                te = qg_rules_phrase(s->rules, d, i, last, QG_LEX_HONORIFIC);
+        }
+        if (te || !tok_cap(d, i)) {
+            i += te ? te->ntok : 1;
+            continue;
+        }
+        uint32_t stop = i + 1;
+        while (stop < last && !tok_has(d, stop, QG_LEX_TITLE | QG_LEX_HONORIFIC))
+            stop++;
+        uint32_t n = d->mentions.count;
+        s->sent_last = stop;
+        s->used[i] = 0;
+        uint32_t e = org_at(s, i);
+        s->sent_last = save;
+        s->used[i] = 1;
+        if (e > i && d->mentions.count > n) {
+            if (d->mentions.items[n].flags & QG_MF_COUNTRY)
+                d->mentions.count = n;
+            else
+                d->mentions.items[n].flags |= QG_MF_INNER;
+        }
+        i = e > i ? e : i + 1;
+    }
+}
+
 /* Tries a person mention whose name core starts at I. Returns the token
  * after the core, or I if there is none. */
 static uint32_t person_at(scan *s, uint32_t i)
@@ -415,6 +457,12 @@ static uint32_t person_at(scan *s, uint32_t i)
     }
     m->gender = gender;
     appositive(s, m);
+    /* m moves when the vector grows: read its ranges first */
+    uint32_t af = m->appos_first, al = m->appos_last;
+    if (start < tl)
+        inner_orgs(s, start, tl);
+    if (af != QG_NONE)
+        inner_orgs(s, af, al);
     return e;
 }
 
@@ -951,11 +999,14 @@ static void mark_midcap(scan *s)
     }
 }
 
-/* Mentions never overlap, so their first tokens are distinct keys. */
+/* Mentions never overlap, but for organizations inside a person's title
+ * (QG_MF_INNER), which may start where it starts and sort after it. */
 static int by_first(const void *a, const void *b)
 {
-    uint32_t x = ((const qg_mention *)a)->first, y = ((const qg_mention *)b)->first;
-    return (x > y) - (x < y);
+    const qg_mention *p = a, *q = b;
+    if (p->first != q->first)
+        return (p->first > q->first) - (p->first < q->first);
+    return (p->last < q->last) - (p->last > q->last);
 }
 
 static void set_sentence(scan *s, uint32_t si)
