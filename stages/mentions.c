@@ -320,6 +320,8 @@ static qg_mention *add_mention(scan *s, uint32_t first, uint32_t last, uint32_t 
     m->entity = QG_NONE;
     m->head = QG_NONE;
     m->canon = QG_NONE;
+    m->flags = 0; /* the slot of a mention taken back (inner_orgs) is reused */
+    m->gender = QG_GENDER_UNKNOWN;
     m->name_first = m->name_last = QG_NONE;
     m->title_first = m->title_last = QG_NONE;
     m->appos_first = m->appos_last = QG_NONE;
@@ -336,23 +338,26 @@ static uint32_t org_at(scan *s, uint32_t i);
  * QG_MF_INNER, for the member_of edge. Title and honorific words end a
  * name, so "Chief of Staff" is no organization; a country ("US Rep.",
  * "Iran's") is where the office is, not whom the person works for. */
+static const qg_lex_entry *title_words_at(const scan *s, uint32_t i, uint32_t last)
+{
+    if (!tok_has(s->doc, i, QG_LEX_TITLE | QG_LEX_HONORIFIC | QG_LEX_PHRASE))
+        return NULL;
+    const qg_lex_entry *te = qg_rules_phrase(s->rules, s->doc, i, last, QG_LEX_TITLE);
+    return te ? te : qg_rules_phrase(s->rules, s->doc, i, last, QG_LEX_HONORIFIC);
+}
+
 static void inner_orgs(scan *s, uint32_t first, uint32_t last)
 {
     qg_doc *d = s->doc;
     uint32_t save = s->sent_last;
     for (uint32_t i = first; i < last;) {
-        const qg_lex_entry *te = NULL;
-        if (tok_has(d, i, QG_LEX_TITLE | QG_LEX_HONORIFIC | QG_LEX_PHRASE)) {
-            te = qg_rules_phrase(s->rules, d, i, last, QG_LEX_TITLE);
-            if (!te)
-                te = qg_rules_phrase(s->rules, d, i, last, QG_LEX_HONORIFIC);
-        }
+        const qg_lex_entry *te = title_words_at(s, i, last);
         if (te || !tok_cap(d, i)) {
             i += te ? te->ntok : 1;
             continue;
         }
-        uint32_t stop = i + 1;
-        while (stop < last && !tok_has(d, stop, QG_LEX_TITLE | QG_LEX_HONORIFIC))
+        uint32_t stop = i + 1; /* "the Army for Coordination Rear Admiral" */
+        while (stop < last && !title_words_at(s, stop, last))
             stop++;
         uint32_t n = d->mentions.count;
         s->sent_last = stop;
