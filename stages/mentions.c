@@ -366,7 +366,13 @@ static void inner_orgs(scan *s, uint32_t first, uint32_t last)
         s->sent_last = save;
         s->used[i] = 1;
         if (e > i && d->mentions.count > n) {
-            if (d->mentions.items[n].flags & QG_MF_COUNTRY)
+            /* A lone head word ("Board President", "Health Reporter",
+             * "Energy Minister") says which office, not which body. */
+            const qg_mention *o = &d->mentions.items[n];
+            bool vague = o->last == o->first + 1 && !(o->flags & (QG_MF_ACRONYM | QG_MF_SHORT)) &&
+                         (o->rule == QG_R_MENTION_ORG_HEAD ||
+                          (tok_attrs(s->rules, d, o->first, QG_LEX_ORG) & QG_ORG_CORPORATE));
+            if ((o->flags & QG_MF_COUNTRY) || vague)
                 d->mentions.count = n;
             else
                 d->mentions.items[n].flags |= QG_MF_INNER;
