@@ -184,20 +184,21 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
         for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
             const qg_mention *p = &d->mentions.items[k];
             if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && c->quote_of[p->first] == QG_NONE &&
-                !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM)) &&
+                !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM | QG_MF_INNER)) &&
                 !(tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & (QG_ORG_GOVERNMENT | QG_ORG_SUFFIX)))
                 return p->entity;
         }
         return QG_NONE;
     }
     /* In the nearest sentence with a candidate, the earliest one: the
-     * subject ("Korvex forecast revenue below Wall Street estimates"). */
+     * subject ("Korvex forecast revenue below Wall Street estimates"), not
+     * an employer in an apposition ("analyst at Halvorsen Capital"). */
     uint32_t best = QG_NONE, best_sent = QG_NONE;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (best_sent != QG_NONE && c->sent_of[p->first] != best_sent)
             break;
-        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM)) ||
+        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM | QG_MF_INNER)) ||
             c->quote_of[p->first] != QG_NONE)
             continue;
         bool public_body = (tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & QG_ORG_GOVERNMENT) != 0;
