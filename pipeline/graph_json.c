@@ -521,8 +521,9 @@ static void collect_titles(graph *g)
 }
 
 /* member_of once per (person, organization): the organizations inside a
- * person's title or apposition (QG_MF_INNER), which sort right after the
- * person's mention and lie before the end of its apposition. */
+ * person's title or apposition, or inside a nominal that refers to the
+ * person ("the IRGC commander"), flagged QG_MF_INNER; they sort right after
+ * that mention and lie before the end of its apposition. */
 static void collect_members(graph *g)
 {
     const qg_doc *d = g->doc;
@@ -533,7 +534,7 @@ static void collect_members(graph *g)
     u64_set_init(g->arena, &g->member_pairs, max);
     for (uint32_t k = 0; k < d->mentions.count && max; k++) {
         const qg_mention *m = &d->mentions.items[k];
-        if (m->kind != QG_MEN_NAME || m->entity == QG_NONE || !g->entity_ids[m->entity] ||
+        if ((m->kind != QG_MEN_NAME && m->kind != QG_MEN_NOMINAL) || m->entity == QG_NONE || !g->entity_ids[m->entity] ||
             d->entities.items[m->entity].type != QG_ENT_PERSON)
             continue;
         uint32_t end = m->appos_last != QG_NONE ? m->appos_last : m->last;

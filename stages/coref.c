@@ -246,15 +246,25 @@ static bool initials_match(const qg_doc *d, const char *a, uint32_t n, uint32_t 
 /* The organization an acronym stands for: the name just before it in
  * parentheses ("the Federal Bureau of Investigation (FBI)"), else the
  * latest organization whose initials it spells. */
+static uint32_t paren_target(const coref *c, uint32_t mi)
+{
+    const qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    if (mi > 0 && m->first > 0 && qg_tok_is(d, m->first - 1, "(") &&
+        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].kind == QG_MEN_ORG)
+        return d->mentions.items[mi - 1].entity;
+    return QG_NONE;
+}
+
 static uint32_t acronym_target(coref *c, uint32_t mi)
 {
     const qg_doc *d = c->doc;
     const qg_mention *m = &d->mentions.items[mi];
     uint32_t at = m->last - 1, n = qg_tok_len(d, at);
     const char *a = qg_tok_text(d, at);
-    if (mi > 0 && m->first > 0 && qg_tok_is(d, m->first - 1, "(") &&
-        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].kind == QG_MEN_ORG)
-        return d->mentions.items[mi - 1].entity;
+    uint32_t paren = paren_target(c, mi);
+    if (paren != QG_NONE)
+        return paren;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && !(p->flags & (QG_MF_NOMINAL | QG_MF_ACRONYM)) &&
@@ -301,6 +311,21 @@ static void resolve_org(coref *c, uint32_t mi)
         uint32_t ent = acronym_target(c, mi);
         if (ent != QG_NONE) {
             *map_slot(c, key) = ent + 1;
+            attach(c, mi, ent);
+            return;
+        }
+    } else if (m->flags & QG_MF_ACRONYM) {
+        /* "IRGC Commander says ..." in the headline, then "the Islamic
+         * Revolutionary Guard Corps (IRGC)": the acronym seen first is the
+         * organization spelled out now; its earlier mentions move over. */
+        uint32_t *slot = map_slot(c, key), old = *slot - 1, ent = paren_target(c, mi);
+        if (ent != QG_NONE && ent != old) {
+            for (uint32_t k = 0; k < mi; k++)
+                if (d->mentions.items[k].entity == old)
+                    d->mentions.items[k].entity = ent;
+            if (d->entities.items[old].first_mention < d->entities.items[ent].first_mention)
+                d->entities.items[ent].first_mention = d->entities.items[old].first_mention;
+            *slot = ent + 1;
             attach(c, mi, ent);
             return;
         }

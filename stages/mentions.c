@@ -615,6 +615,11 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     m->gender = (tattrs & QG_TITLE_FEMALE) ? QG_GENDER_FEMALE
                 : (tattrs & QG_TITLE_MALE) ? QG_GENDER_MALE
                 : plural ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    /* "the IRGC commander", "a senior commander of the Iranian Armed Forces";
+     * not in headlines and bylines ("Courier Staff Writer"), whose nominals
+     * are resolved least reliably */
+    if (!plural && !s->headline)
+        inner_orgs(s, j, e);
     return e;
 }
 
