@@ -339,6 +339,15 @@ START_TEST(organizations_inside_titles)
     ck_assert_uint_eq(entity_of(doc, "IRGC"), irgc);
     ck_assert_uint_eq(entity_of(doc, "The IRGC"), irgc);
     expect_person(doc, "who", 0, "Owen Mercer");
+    /* the acronym before its spelled-out name joins it */
+    qg_doc *early = run_stages("IRGC navy commander Alireza Tangsiri spoke. Later the Islamic Revolutionary "
+                               "Guard Corps (IRGC) said more.",
+                               NULL, "coref");
+    uint32_t e0 = entity_of(early, "IRGC");
+    ck_assert_uint_ne(e0, QG_NONE);
+    ck_assert_uint_eq(entity_of(early, "the Islamic Revolutionary Guard Corps"), e0);
+    ck_assert_str_eq(canonical(early, e0), "Islamic Revolutionary Guard Corps");
+    qg_doc_free(early);
     uint32_t mehr = entity_of(doc, "the semi-official Mehr news agency");
     ck_assert_uint_ne(mehr, QG_NONE);
     ck_assert_uint_eq(entity_of(doc, "Mehr"), mehr);

@@ -437,6 +437,12 @@ START_TEST(organizations_inside_titles)
     }
     ck_assert_ptr_null(mention_is(doc, "Iran"));
     ck_assert_ptr_null(mention_is(doc, "US"));
+    /* a nominal's organization too, outside headlines */
+    qg_doc *nom = run_stages("A senior commander of the Iranian Armed Forces said the drills went well.", NULL,
+                             "mentions");
+    const qg_mention *af = need(nom, "the Iranian Armed Forces", QG_MEN_ORG);
+    ck_assert(af->flags & QG_MF_INNER);
+    qg_doc_free(nom);
     ck_assert_ptr_null(mention_is(doc, "Board"));
     /* Outside the inner ones, mentions stay disjoint. */
     uint32_t last = 0;
