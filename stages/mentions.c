@@ -23,6 +23,8 @@ typedef struct {
     uint64_t *surnames; /* hash set of last words of names found in the first pass */
     uint32_t surnames_cap;
     uint64_t *orgwords; /* hash set of first words of organization names ("Korvex") */
+    const qg_stage_ctx *ctx; /* match data for the patterns */
+    const pcre2_code *callsign; /* patterns.txt outlet_callsign, or NULL */
 } scan;
 
 static uint64_t word_hash(const qg_doc *d, uint32_t i)
@@ -877,6 +879,10 @@ static uint32_t org_at(scan *s, uint32_t i)
         qg_mention *m = add_mention(s, first, i + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
         m->gender = QG_GENDER_NEUTER;
         m->flags |= QG_MF_ACRONYM;
+        /* "tells KXYZ": a broadcaster's call sign is an outlet */
+        if (s->callsign && pcre2_match(s->callsign, (PCRE2_SPTR)qg_tok_text(d, i), qg_tok_len(d, i), 0, 0,
+                                       s->ctx->match, s->ctx->limits) > 0)
+            m->flags |= QG_MF_OUTLET;
         return i + 1;
     }
     /* "Korvex said" after "Korvex Semiconductor": the short form */
@@ -1057,7 +1063,7 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t n = doc->tokens.count;
     scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
-              0, 0, false, false, false, NULL, 0, NULL};
+              0, 0, false, false, false, NULL, 0, NULL, ctx, qg_rules_pattern(ctx->rules, "outlet_callsign")};
     for (uint32_t k = 0; k < doc->timexes.count; k++)
         for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
             s.used[i] = 1;

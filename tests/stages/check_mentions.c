@@ -405,6 +405,20 @@ START_TEST(outlet_described)
 }
 END_TEST
 
+/* A call sign (patterns.txt outlet_callsign) is an outlet; other acronyms not. */
+START_TEST(callsign_outlet)
+{
+    qg_doc *doc = run_stages("\"It takes an hour now,\" Ashley Tran tells KXYZ. NASA said the launch slipped.", NULL,
+                             "mentions");
+    const qg_mention *m = need(doc, "KXYZ", QG_MEN_ORG);
+    ck_assert(m->flags & QG_MF_ACRONYM);
+    ck_assert(m->flags & QG_MF_OUTLET);
+    m = need(doc, "NASA", QG_MEN_ORG);
+    ck_assert(!(m->flags & QG_MF_OUTLET));
+    qg_doc_free(doc);
+}
+END_TEST
+
 /* "You" is a pronoun, never a person's name. */
 START_TEST(you_is_no_name)
 {
@@ -477,6 +491,7 @@ static Suite *mentions_suite(void)
     tcase_add_test(orgs, acronym_organizations);
     tcase_add_test(orgs, org_nominal_with_modifiers);
     tcase_add_test(orgs, outlet_described);
+    tcase_add_test(orgs, callsign_outlet);
     tcase_add_test(orgs, organizations_inside_titles);
     suite_add_tcase(s, orgs);
     TCase *others = tcase_create("groups_nominals_pronouns");
