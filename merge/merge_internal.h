@@ -10,7 +10,7 @@
 /* Node types in output order; statements last. */
 enum { MT_PERSON, MT_ORGANIZATION, MT_GROUP, MT_TITLE, MT_DATE, MT_STATEMENT, MT_COUNT };
 /* Edge types in output order. */
-enum { ME_HAS_TITLE, ME_SAID, ME_SAID_ON, ME_REPORTED_BY, ME_COUNT };
+enum { ME_HAS_TITLE, ME_SAID, ME_SAID_ON, ME_REPORTED_BY, ME_MEMBER_OF, ME_COUNT };
 
 extern const char *const qg_merge_node_types[MT_COUNT];
 extern const char *const qg_merge_edge_types[ME_COUNT];

@@ -11,7 +11,7 @@
 
 const char *const qg_merge_node_types[MT_COUNT] = {"person", "organization", "group",
                                                    "title",  "date",         "statement"};
-const char *const qg_merge_edge_types[ME_COUNT] = {"has_title", "said", "said_on", "reported_by"};
+const char *const qg_merge_edge_types[ME_COUNT] = {"has_title", "said", "said_on", "reported_by", "member_of"};
 
 int qg_merge_grow(void **arr, size_t *cap, size_t need, size_t elsize)
 {

@@ -129,7 +129,10 @@ enum {
     QG_MF_COUNTRY = 1u << 2,     /* a country or its capital standing for it */
     QG_MF_NOMINAL = 1u << 3,     /* an organization by its kind: the department, the company */
     QG_MF_SHORT = 1u << 4,       /* a short form of an organization named before: Korvex */
-    QG_MF_ACRONYM = 1u << 5      /* an acronym: the FBI, ODOT; coreference expands it */
+    QG_MF_ACRONYM = 1u << 5,     /* an acronym: the FBI, ODOT; coreference expands it */
+    QG_MF_INNER = 1u << 6        /* an organization inside a person's title or apposition
+                                    ("commander of the IRGC"): member_of, never a speaker;
+                                    it lies inside that mention and sorts after it */
 };
 
 typedef struct {

@@ -145,6 +145,10 @@ typedef struct {
     uint32_t nedges;
     str_table titles_seen;
     u64_set title_pairs;
+    /* member_of: (person, organization) entity pairs, in mention order */
+    uint32_t *members;
+    uint32_t nmembers;
+    u64_set member_pairs;
     /* dates */
     date_node *dates;
     uint32_t ndates;
@@ -257,7 +261,7 @@ static void entity_name(const graph *g, const qg_entity *e, const char **s, size
     }
     const qg_mention *m = &d->mentions.items[e->name_mention];
     uint32_t f = m->first, l = m->last;
-    if (m->kind == QG_MEN_NAME) {
+    if (m->kind == QG_MEN_NAME || m->name_first != QG_NONE) { /* an outlet: "Mehr news agency" */
         f = m->name_first;
         l = m->name_last;
     } else if (m->kind == QG_MEN_ORG) {
@@ -516,6 +520,38 @@ static void collect_titles(graph *g)
     }
 }
 
+/* member_of once per (person, organization): the organizations inside a
+ * person's title or apposition, or inside a nominal that refers to the
+ * person ("the IRGC commander"), flagged QG_MF_INNER; they sort right after
+ * that mention and lie before the end of its apposition. */
+static void collect_members(graph *g)
+{
+    const qg_doc *d = g->doc;
+    uint32_t max = 0;
+    for (uint32_t k = 0; k < d->mentions.count; k++)
+        max += (d->mentions.items[k].flags & QG_MF_INNER) ? 1 : 0;
+    g->members = qg_arena_alloc(g->arena, (2 * max + 1) * sizeof *g->members);
+    u64_set_init(g->arena, &g->member_pairs, max);
+    for (uint32_t k = 0; k < d->mentions.count && max; k++) {
+        const qg_mention *m = &d->mentions.items[k];
+        if ((m->kind != QG_MEN_NAME && m->kind != QG_MEN_NOMINAL) || m->entity == QG_NONE || !g->entity_ids[m->entity] ||
+            d->entities.items[m->entity].type != QG_ENT_PERSON)
+            continue;
+        uint32_t end = m->appos_last != QG_NONE ? m->appos_last : m->last;
+        for (uint32_t j = k + 1; j < d->mentions.count && d->mentions.items[j].first < end; j++) {
+            const qg_mention *o = &d->mentions.items[j];
+            if (!(o->flags & QG_MF_INNER) || o->entity == QG_NONE || !g->entity_ids[o->entity] ||
+                d->entities.items[o->entity].type != QG_ENT_ORG)
+                continue;
+            if (!u64_set_add(&g->member_pairs, ((uint64_t)m->entity + 1) << 32 | o->entity))
+                continue;
+            g->members[2 * g->nmembers] = m->entity;
+            g->members[2 * g->nmembers + 1] = o->entity;
+            g->nmembers++;
+        }
+    }
+}
+
 static void write_titles(const graph *g)
 {
     qg_jsonw *w = g->w;
@@ -703,6 +739,13 @@ static void write_link_edge(const graph *g, const char *type, const char *from, 
     qg_jsonw_end_object(w);
 }
 
+static void write_member_edges(const graph *g)
+{
+    for (uint32_t i = 0; i < g->nmembers; i++)
+        write_link_edge(g, "member_of", g->entity_ids[g->members[2 * i]], g->entity_ids[g->members[2 * i + 1]],
+                        QG_R_MEMBER_OF_TITLE, 0.8);
+}
+
 static void write_statement_edges(const graph *g, char *const *sids)
 {
     const qg_doc *d = g->doc;
@@ -761,6 +804,7 @@ int qg_write_graph(const qg_doc *doc, const qg_rules *rules, FILE *out)
     g.w = &w;
     collect_entities(&g);
     collect_titles(&g);
+    collect_members(&g);
     collect_dates(&g);
     char **sids = qg_arena_alloc(doc->arena, (doc->statements.count + 1) * sizeof *sids);
 
@@ -778,6 +822,7 @@ int qg_write_graph(const qg_doc *doc, const qg_rules *rules, FILE *out)
     qg_jsonw_key(&w, "edges");
     qg_jsonw_begin_array(&w);
     write_title_edges(&g);
+    write_member_edges(&g);
     write_statement_edges(&g, sids);
     qg_jsonw_end_array(&w);
     qg_jsonw_end_object(&w);

@@ -184,20 +184,21 @@ static uint32_t org_nominal_target(coref *c, uint32_t mi)
         for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
             const qg_mention *p = &d->mentions.items[k];
             if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && c->quote_of[p->first] == QG_NONE &&
-                !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM)) &&
+                !(p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM | QG_MF_INNER)) &&
                 !(tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & (QG_ORG_GOVERNMENT | QG_ORG_SUFFIX)))
                 return p->entity;
         }
         return QG_NONE;
     }
     /* In the nearest sentence with a candidate, the earliest one: the
-     * subject ("Korvex forecast revenue below Wall Street estimates"). */
+     * subject ("Korvex forecast revenue below Wall Street estimates"), not
+     * an employer in an apposition ("analyst at Halvorsen Capital"). */
     uint32_t best = QG_NONE, best_sent = QG_NONE;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (best_sent != QG_NONE && c->sent_of[p->first] != best_sent)
             break;
-        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM)) ||
+        if (p->kind != QG_MEN_ORG || p->entity == QG_NONE || (p->flags & (QG_MF_NOMINAL | QG_MF_OUTLET | QG_MF_COUNTRY | QG_MF_ACRONYM | QG_MF_INNER)) ||
             c->quote_of[p->first] != QG_NONE)
             continue;
         bool public_body = (tok_attrs(c->rules, d, p->last - 1, QG_LEX_ORG) & QG_ORG_GOVERNMENT) != 0;
@@ -245,15 +246,25 @@ static bool initials_match(const qg_doc *d, const char *a, uint32_t n, uint32_t 
 /* The organization an acronym stands for: the name just before it in
  * parentheses ("the Federal Bureau of Investigation (FBI)"), else the
  * latest organization whose initials it spells. */
+static uint32_t paren_target(const coref *c, uint32_t mi)
+{
+    const qg_doc *d = c->doc;
+    const qg_mention *m = &d->mentions.items[mi];
+    if (mi > 0 && m->first > 0 && qg_tok_is(d, m->first - 1, "(") &&
+        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].kind == QG_MEN_ORG)
+        return d->mentions.items[mi - 1].entity;
+    return QG_NONE;
+}
+
 static uint32_t acronym_target(coref *c, uint32_t mi)
 {
     const qg_doc *d = c->doc;
     const qg_mention *m = &d->mentions.items[mi];
     uint32_t at = m->last - 1, n = qg_tok_len(d, at);
     const char *a = qg_tok_text(d, at);
-    if (mi > 0 && m->first > 0 && qg_tok_is(d, m->first - 1, "(") &&
-        d->mentions.items[mi - 1].last + 1 == m->first && d->mentions.items[mi - 1].kind == QG_MEN_ORG)
-        return d->mentions.items[mi - 1].entity;
+    uint32_t paren = paren_target(c, mi);
+    if (paren != QG_NONE)
+        return paren;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind == QG_MEN_ORG && p->entity != QG_NONE && !(p->flags & (QG_MF_NOMINAL | QG_MF_ACRONYM)) &&
@@ -275,10 +286,14 @@ static void resolve_org(coref *c, uint32_t mi)
             key = (key ^ (unsigned char)*s) * 1099511628211ull;
         key |= 1;
     } else {
-        uint32_t f = m->first;
+        uint32_t f = m->first, l = m->last;
         if (qg_tok_is(d, f, "the"))
             f++;
-        key = hash_folded(d, f, m->last);
+        if (m->name_first != QG_NONE) { /* "Mehr news agency" is Mehr */
+            f = m->name_first;
+            l = m->name_last;
+        }
+        key = hash_folded(d, f, l);
     }
     key ^= 2; /* keep organizations apart from person surnames */
     /* short forms ("Korvex") under the first word of full names ("Korvex
@@ -296,6 +311,21 @@ static void resolve_org(coref *c, uint32_t mi)
         uint32_t ent = acronym_target(c, mi);
         if (ent != QG_NONE) {
             *map_slot(c, key) = ent + 1;
+            attach(c, mi, ent);
+            return;
+        }
+    } else if (m->flags & QG_MF_ACRONYM) {
+        /* "IRGC Commander says ..." in the headline, then "the Islamic
+         * Revolutionary Guard Corps (IRGC)": the acronym seen first is the
+         * organization spelled out now; its earlier mentions move over. */
+        uint32_t *slot = map_slot(c, key), old = *slot - 1, ent = paren_target(c, mi);
+        if (ent != QG_NONE && ent != old) {
+            for (uint32_t k = 0; k < mi; k++)
+                if (d->mentions.items[k].entity == old)
+                    d->mentions.items[k].entity = ent;
+            if (d->entities.items[old].first_mention < d->entities.items[ent].first_mention)
+                d->entities.items[ent].first_mention = d->entities.items[old].first_mention;
+            *slot = ent + 1;
             attach(c, mi, ent);
             return;
         }
@@ -416,8 +446,8 @@ static bool gender_ok(uint32_t want, uint32_t have)
 
 static bool pronoun_fits(const coref *c, const qg_mention *pron, const qg_mention *cand)
 {
-    if (cand->entity == QG_NONE || cand->kind == QG_MEN_PRONOUN)
-        return false;
+    if (cand->entity == QG_NONE || cand->kind == QG_MEN_PRONOUN || (cand->flags & QG_MF_INNER))
+        return false; /* "the head of the agency ... it said": not the agency in the title */
     const qg_entity *e = &c->doc->entities.items[cand->entity];
     if (pron->gender == QG_GENDER_PLURAL)
         return e->type == QG_ENT_GROUP || (e->type == QG_ENT_ORG && !e->outlet);
@@ -437,8 +467,11 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
     const qg_mention *m = &d->mentions.items[mi];
     uint32_t pattrs = tok_attrs(c->rules, d, m->first, QG_LEX_PRONOUN);
     if (pattrs & QG_PRON_RELATIVE) {
-        if (mi > 0) {
-            const qg_mention *p = &d->mentions.items[mi - 1];
+        uint32_t k = mi;
+        while (k > 0 && (d->mentions.items[k - 1].flags & QG_MF_INNER))
+            k--; /* "Senate President Owen Mercer, who": Mercer, not the Senate */
+        if (k > 0) {
+            const qg_mention *p = &d->mentions.items[k - 1];
             uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
             if (end + 1 == m->first || p->last + 1 == m->first || p->last == m->first)
                 return p->entity;

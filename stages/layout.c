@@ -36,9 +36,12 @@ uint32_t *qg_layout_sentences(qg_doc *doc)
 uint32_t *qg_layout_mentions(qg_doc *doc)
 {
     uint32_t *map = none_filled(doc);
-    for (uint32_t k = 0; k < doc->mentions.count; k++)
+    for (uint32_t k = 0; k < doc->mentions.count; k++) {
+        if (doc->mentions.items[k].flags & QG_MF_INNER)
+            continue; /* part of a person's title: the person is the mention there */
         for (uint32_t i = doc->mentions.items[k].first; i < doc->mentions.items[k].last; i++)
             map[i] = k;
+    }
     return map;
 }
 

@@ -23,6 +23,8 @@ typedef struct {
     uint64_t *surnames; /* hash set of last words of names found in the first pass */
     uint32_t surnames_cap;
     uint64_t *orgwords; /* hash set of first words of organization names ("Korvex") */
+    const qg_stage_ctx *ctx; /* match data for the patterns */
+    const pcre2_code *callsign; /* patterns.txt outlet_callsign, or NULL */
 } scan;
 
 static uint64_t word_hash(const qg_doc *d, uint32_t i)
@@ -320,12 +322,65 @@ static qg_mention *add_mention(scan *s, uint32_t first, uint32_t last, uint32_t 
     m->entity = QG_NONE;
     m->head = QG_NONE;
     m->canon = QG_NONE;
+    m->flags = 0; /* the slot of a mention taken back (inner_orgs) is reused */
+    m->gender = QG_GENDER_UNKNOWN;
     m->name_first = m->name_last = QG_NONE;
     m->title_first = m->title_last = QG_NONE;
     m->appos_first = m->appos_last = QG_NONE;
     for (uint32_t k = first; k < last; k++)
         s->used[k] = 1;
     return m;
+}
+
+static uint32_t org_at(scan *s, uint32_t i);
+
+/* Organizations named inside the title words [FIRST, LAST) of a person
+ * ("IRGC navy commander", "head of Iran's Civil Defense Organization",
+ * "analyst at Crestline Securities"): mentions of their own, flagged
+ * QG_MF_INNER, for the member_of edge. Title and honorific words end a
+ * name, so "Chief of Staff" is no organization; a country ("US Rep.",
+ * "Iran's") is where the office is, not whom the person works for. */
+static const qg_lex_entry *title_words_at(const scan *s, uint32_t i, uint32_t last)
+{
+    if (!tok_has(s->doc, i, QG_LEX_TITLE | QG_LEX_HONORIFIC | QG_LEX_PHRASE))
+        return NULL;
+    const qg_lex_entry *te = qg_rules_phrase(s->rules, s->doc, i, last, QG_LEX_TITLE);
+    return te ? te : qg_rules_phrase(s->rules, s->doc, i, last, QG_LEX_HONORIFIC);
+}
+
+static void inner_orgs(scan *s, uint32_t first, uint32_t last)
+{
+    qg_doc *d = s->doc;
+    uint32_t save = s->sent_last;
+    for (uint32_t i = first; i < last;) {
+        const qg_lex_entry *te = title_words_at(s, i, last);
+        if (te || !tok_cap(d, i)) {
+            i += te ? te->ntok : 1;
+            continue;
+        }
+        uint32_t stop = i + 1; /* "the Army for Coordination Rear Admiral" */
+        while (stop < last && !title_words_at(s, stop, last))
+            stop++;
+        uint32_t n = d->mentions.count;
+        s->sent_last = stop;
+        s->used[i] = 0;
+        uint32_t e = org_at(s, i);
+        s->sent_last = save;
+        s->used[i] = 1;
+        if (e > i && d->mentions.count > n) {
+            /* A lone head word ("Board President", "Health Reporter",
+             * "Energy Minister") says which office, not which body. */
+            const qg_mention *o = &d->mentions.items[n];
+            bool vague = o->last == o->first + 1 && !(o->flags & (QG_MF_ACRONYM | QG_MF_SHORT)) &&
+                         (o->rule == QG_R_MENTION_ORG_HEAD ||
+                          (tok_attrs(s->rules, d, o->first, QG_LEX_ORG) & QG_ORG_CORPORATE));
+            if ((o->flags & QG_MF_COUNTRY) || vague)
+                d->mentions.count = n;
+            else
+                d->mentions.items[n].flags |= QG_MF_INNER;
+        }
+        i = e > i ? e : i + 1;
+    }
 }
 
 /* Tries a person mention whose name core starts at I. Returns the token
@@ -415,6 +470,12 @@ static uint32_t person_at(scan *s, uint32_t i)
     }
     m->gender = gender;
     appositive(s, m);
+    /* m moves when the vector grows: read its ranges first */
+    uint32_t af = m->appos_first, al = m->appos_last;
+    if (start < tl)
+        inner_orgs(s, start, tl);
+    if (af != QG_NONE)
+        inner_orgs(s, af, al);
     return e;
 }
 
@@ -556,6 +617,11 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     m->gender = (tattrs & QG_TITLE_FEMALE) ? QG_GENDER_FEMALE
                 : (tattrs & QG_TITLE_MALE) ? QG_GENDER_MALE
                 : plural ? QG_GENDER_PLURAL : QG_GENDER_UNKNOWN;
+    /* "the IRGC commander", "a senior commander of the Iranian Armed Forces";
+     * not in headlines and bylines ("Courier Staff Writer"), whose nominals
+     * are resolved least reliably */
+    if (!plural && !s->headline)
+        inner_orgs(s, j, e);
     return e;
 }
 
@@ -713,6 +779,8 @@ static uint32_t org_nominal_at(scan *s, uint32_t i)
     uint32_t k = QG_NONE;
     for (uint32_t j = (det && !possessed) ? i + 1 : i; j < s->sent_last && j < i + 5 && !s->used[j]; j++) {
         uint32_t ha = tok_attrs(s->rules, d, j, QG_LEX_ORG);
+        if (tok_cap(d, j) && (ha & QG_ORG_OUTLET) && !(ha & QG_ORG_HEAD))
+            return i; /* "the semi-official Mehr news agency": Mehr, by name */
         if (tok_lower(d, j) && (ha & QG_ORG_HEAD) && !(ha & (QG_ORG_OUTLET | QG_ORG_PLACE)) && !tok_cap(d, j + 1))
             k = j;
         bool word = (tok_has(d, j, QG_LEX_MODIFIER) && tok_lower(d, j)) || ends_with(d, j, "-based") ||
@@ -774,16 +842,28 @@ static uint32_t org_at(scan *s, uint32_t i)
     if (e && !(e->attrs & (QG_ORG_DEMONYM | QG_ORG_PLACE | QG_ORG_HEAD)) &&
         (tok(d, i)->flags & QG_TF_CAP)) {
         uint32_t end = i + e->ntok;
-        /* "the semi-official Mehr news agency", "The Pentagon" */
-        uint32_t first = i;
-        if (i > s->sent_first && qg_tok_is(d, i - 1, "the") && !s->used[i - 1])
-            first = i - 1;
-        if (qg_tok_is(d, end, "news") && qg_tok_is(d, end + 1, "agency"))
-            end += 2;
+        /* "Mehr news agency", "the Kayhan newspaper": a lower-case outlet
+         * word from organizations.txt (no head word: not "Mehr news") */
+        const qg_lex_entry *kind = tok_lower(d, end) ? qg_rules_phrase(s->rules, d, end, s->sent_last, QG_LEX_ORG) : NULL;
+        bool described = kind && (kind->attrs & QG_ORG_OUTLET) && !(kind->attrs & QG_ORG_HEAD);
+        if (described)
+            end += kind->ntok;
         else if (tok_cap(d, end) && (tok_attrs(s->rules, d, end, QG_LEX_ORG) & QG_ORG_OUTLET))
             end++; /* "Breitbart News" */
+        /* "The Pentagon"; "the semi-official Mehr news agency" with up to
+         * two words describing the outlet */
+        uint32_t first = i, b = i;
+        while (described && b > s->sent_first + 1 && b + 2 > i && tok_lower(d, b - 1) && !s->used[b - 1] &&
+               !tok_has(d, b - 1, QG_LEX_FUNCTION | QG_LEX_CUE | QG_LEX_PRONOUN))
+            b--;
+        if (b > s->sent_first && qg_tok_is(d, b - 1, "the") && !s->used[b - 1])
+            first = b - 1;
         qg_mention *m = add_mention(s, first, end, QG_MEN_ORG, QG_R_MENTION_ORG_LEXICON);
         m->canon = e->canon;
+        if (described) {
+            m->name_first = i; /* named "Mehr", as where it stands alone */
+            m->name_last = i + e->ntok;
+        }
         if ((e->attrs & QG_ORG_OUTLET) || (end > i + e->ntok))
             m->flags |= QG_MF_OUTLET;
         if (e->attrs & (QG_ORG_COUNTRY | QG_ORG_METONYM))
@@ -799,6 +879,10 @@ static uint32_t org_at(scan *s, uint32_t i)
         qg_mention *m = add_mention(s, first, i + 1, QG_MEN_ORG, QG_R_MENTION_ORG_HEAD);
         m->gender = QG_GENDER_NEUTER;
         m->flags |= QG_MF_ACRONYM;
+        /* "tells KXYZ": a broadcaster's call sign is an outlet */
+        if (s->callsign && pcre2_match(s->callsign, (PCRE2_SPTR)qg_tok_text(d, i), qg_tok_len(d, i), 0, 0,
+                                       s->ctx->match, s->ctx->limits) > 0)
+            m->flags |= QG_MF_OUTLET;
         return i + 1;
     }
     /* "Korvex said" after "Korvex Semiconductor": the short form */
@@ -937,11 +1021,14 @@ static void mark_midcap(scan *s)
     }
 }
 
-/* Mentions never overlap, so their first tokens are distinct keys. */
+/* Mentions never overlap, but for organizations inside a person's title
+ * (QG_MF_INNER), which may start where it starts and sort after it. */
 static int by_first(const void *a, const void *b)
 {
-    uint32_t x = ((const qg_mention *)a)->first, y = ((const qg_mention *)b)->first;
-    return (x > y) - (x < y);
+    const qg_mention *p = a, *q = b;
+    if (p->first != q->first)
+        return (p->first > q->first) - (p->first < q->first);
+    return (p->last < q->last) - (p->last > q->last);
 }
 
 static void set_sentence(scan *s, uint32_t si)
@@ -976,7 +1063,7 @@ qg_status qg_stage_mentions(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
     (void)err;
     uint32_t n = doc->tokens.count;
     scan s = {doc, ctx->rules, qg_arena_alloc(doc->arena, n + 1), qg_arena_alloc(doc->arena, n + 1),
-              0, 0, false, false, false, NULL, 0, NULL};
+              0, 0, false, false, false, NULL, 0, NULL, ctx, qg_rules_pattern(ctx->rules, "outlet_callsign")};
     for (uint32_t k = 0; k < doc->timexes.count; k++)
         for (uint32_t i = doc->timexes.items[k].first; i < doc->timexes.items[k].last; i++)
             s.used[i] = 1;

@@ -119,8 +119,9 @@ static inline const char *test_entity_name(const qg_doc *doc, uint32_t e)
         return buf;
     }
     const qg_mention *m = &doc->mentions.items[ent->name_mention];
-    uint32_t f = m->kind == QG_MEN_NAME ? m->name_first : m->first;
-    uint32_t l = m->kind == QG_MEN_NAME ? m->name_last : m->last;
+    bool named = m->kind == QG_MEN_NAME || m->name_first != QG_NONE; /* "Mehr news agency": Mehr */
+    uint32_t f = named ? m->name_first : m->first;
+    uint32_t l = named ? m->name_last : m->last;
     if (m->kind == QG_MEN_ORG && qg_tok_is(doc, f, "the") && l > f + 1)
         f++; /* "the Department of ..." is named without its article */
     snprintf(buf, sizeof buf, "%s", span_text(doc, f, l));

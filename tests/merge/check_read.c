@@ -72,11 +72,13 @@ START_TEST(test_corpus_records_read_back)
     /* Every record kind of the output goes back in and gives the same bytes. */
     qg_merge *a = qg_merge_new(NULL);
     add_ok(a, GRAPH("d1", PERSON("p1", "Ann Lee") "," TITLE("t1", "Mayor") "," DATE("d1", "\"2020-01-02\"") ","
-                    STATEMENT("s1", "one two three four") "," ORG("o1", "Tasnim"),
+                    STATEMENT("s1", "one two three four") "," ORG("o1", "Tasnim") "," ORG("o2", "Halden Institute"),
                     SAID("p1", "s1") "," EDGE("has_title", "p1", "t1") "," EDGE("said_on", "s1", "d1") ","
-                    EDGE("reported_by", "s1", "o1")));
+                    EDGE("reported_by", "s1", "o1") "," EDGE("member_of", "p1", "o2")));
     ck_assert_int_eq(qg_merge_resolve(a), 0);
     char *first = jsonl_of(a);
+    ck_assert_ptr_nonnull(strstr(first, "\"type\":\"member_of\",\"from\":\"person:ann-lee\","
+                                        "\"to\":\"organization:halden-institute\""));
     qg_merge *b = qg_merge_new(NULL);
     for (char *line = first, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
         char why[256];

@@ -510,6 +510,60 @@ START_TEST(said_on_and_reported_by)
 }
 END_TEST
 
+/* member_of: person -> organization named in the person's title or
+ * apposition, once per pair, after the has_title edges and before the
+ * statements' edges; none to a country. */
+START_TEST(member_of_edges)
+{
+    json_t *root = graph_of("Iran will never talk, said the commander of Iran\xE2\x80\x99s Islamic Revolutionary "
+                            "Guard Corps (IRGC) Hossein Salami.\n\n"
+                            "IRGC navy commander Alireza Tangsiri said the strait was open.\n\n"
+                            "Raj Malhotra, an economist at the Halden Institute, said costs rose. "
+                            "Malhotra, an economist at the Halden Institute, repeated it.\n\n"
+                            "US Rep. Ilhan Omar said the vote would fail.\n",
+                            NULL);
+    json_t *irgc = node_named(root, "organization", "Islamic Revolutionary Guard Corps");
+    json_t *halden = node_named(root, "organization", "Halden Institute");
+    ck_assert_ptr_nonnull(irgc);
+    ck_assert_ptr_nonnull(halden);
+    const char *who[][2] = {{"Hossein Salami", str(irgc, "id")},
+                            {"Alireza Tangsiri", str(irgc, "id")},
+                            {"Raj Malhotra", str(halden, "id")}};
+    for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
+        json_t *p = node_named(root, "person", who[k][0]);
+        ck_assert_ptr_nonnull(p);
+        json_t *e = edge(root, "member_of", str(p, "id"), who[k][1], 0);
+        ck_assert_msg(e != NULL, "no member_of from %s", who[k][0]);
+        ck_assert_str_eq(str(e, "rule"), "member_of.title");
+        ck_assert(json_real_value(json_object_get(e, "confidence")) == 0.8);
+        ck_assert_ptr_null(edge(root, "member_of", str(p, "id"), who[k][1], 1)); /* once per pair */
+    }
+    json_t *omar = node_named(root, "person", "Ilhan Omar");
+    ck_assert_ptr_nonnull(omar);
+    ck_assert_ptr_null(edge(root, "member_of", str(omar, "id"), NULL, 0));
+    /* Without gold: every member_of runs from a person to an organization,
+     * and comes after every has_title edge and before every said edge. */
+    size_t i, members = 0, last_title = 0, first_said = SIZE_MAX;
+    json_t *e;
+    json_array_foreach(json_object_get(root, "edges"), i, e) {
+        const char *t = str(e, "type");
+        if (strcmp(t, "has_title") == 0)
+            last_title = i;
+        if (strcmp(t, "said") == 0 && first_said == SIZE_MAX)
+            first_said = i;
+        if (strcmp(t, "member_of") != 0)
+            continue;
+        members++;
+        ck_assert_str_eq(str(node(root, str(e, "from")), "type"), "person");
+        ck_assert_str_eq(str(node(root, str(e, "to")), "type"), "organization");
+        ck_assert_uint_gt(i, last_title);
+        ck_assert_uint_lt(i, first_said);
+    }
+    ck_assert_uint_eq(members, 3);
+    json_decref(root);
+}
+END_TEST
+
 START_TEST(joint_speakers_two_edges)
 {
     const char *text = "Benjamin Netanyahu met reporters. He and US President Donald Trump presented as evidence "
@@ -657,6 +711,7 @@ static Suite *graph_suite(void)
     tcase_add_test(edges, continuation_edge_nulls);
     tcase_add_test(edges, said_on_and_reported_by);
     tcase_add_test(edges, joint_speakers_two_edges);
+    tcase_add_test(edges, member_of_edges);
     suite_add_tcase(s, edges);
     TCase *text = tcase_create("offsets_errors");
     tcase_add_test(text, code_point_offsets);

@@ -323,6 +323,39 @@ START_TEST(headline_nominal_skips_byline)
 }
 END_TEST
 
+/* An organization inside a title joins the other mentions of it (its
+ * acronym in parentheses, "the IRGC" later) and is no antecedent of a
+ * relative or a pronoun; "the Mehr news agency" is Mehr. */
+START_TEST(organizations_inside_titles)
+{
+    qg_doc *doc = run_stages("Iran will never talk, said the commander of Iran\xE2\x80\x99s Islamic Revolutionary "
+                             "Guard Corps (IRGC) Hossein Salami. The IRGC has grown. "
+                             "Senate President Owen Mercer, who said the chamber would act, left. "
+                             "The plan failed, the semi-official Mehr news agency reported. Mehr added more.",
+                             NULL, "coref");
+    uint32_t irgc = entity_of(doc, "Islamic Revolutionary Guard Corps");
+    ck_assert_uint_ne(irgc, QG_NONE);
+    ck_assert_uint_eq(doc->entities.items[irgc].type, QG_ENT_ORG);
+    ck_assert_uint_eq(entity_of(doc, "IRGC"), irgc);
+    ck_assert_uint_eq(entity_of(doc, "The IRGC"), irgc);
+    expect_person(doc, "who", 0, "Owen Mercer");
+    /* the acronym before its spelled-out name joins it */
+    qg_doc *early = run_stages("IRGC navy commander Alireza Tangsiri spoke. Later the Islamic Revolutionary "
+                               "Guard Corps (IRGC) said more.",
+                               NULL, "coref");
+    uint32_t e0 = entity_of(early, "IRGC");
+    ck_assert_uint_ne(e0, QG_NONE);
+    ck_assert_uint_eq(entity_of(early, "the Islamic Revolutionary Guard Corps"), e0);
+    ck_assert_str_eq(canonical(early, e0), "Islamic Revolutionary Guard Corps");
+    qg_doc_free(early);
+    uint32_t mehr = entity_of(doc, "the semi-official Mehr news agency");
+    ck_assert_uint_ne(mehr, QG_NONE);
+    ck_assert_uint_eq(entity_of(doc, "Mehr"), mehr);
+    ck_assert_str_eq(canonical(doc, mehr), "Mehr");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(country_canonical_merges)
 {
     qg_doc *doc = run_stages("Washington said the sanctions would stay. The United States later said they would go.",
@@ -388,6 +421,7 @@ static Suite *coref_suite(void)
     tcase_add_test(orgs, headline_nominal_skips_byline);
     tcase_add_test(orgs, the_department_without_one);
     tcase_add_test(orgs, country_canonical_merges);
+    tcase_add_test(orgs, organizations_inside_titles);
     tcase_add_test(orgs, gap_place_is_no_person); /* was a known gap; fixed */
     suite_add_tcase(s, orgs);
     const char *gaps = getenv("QG_KNOWN_GAPS");

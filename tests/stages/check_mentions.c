@@ -386,6 +386,91 @@ START_TEST(mentions_sorted_disjoint)
 }
 END_TEST
 
+/* "the semi-official Mehr news agency": one outlet mention named Mehr, with
+ * the words around it; "Xinhua news agency" likewise. */
+START_TEST(outlet_described)
+{
+    qg_doc *doc = run_stages("The plan failed, the semi-official Mehr news agency reported. "
+                             "The state-run Xinhua news agency quoted officials. Fox News Digital asked.",
+                             NULL, "mentions");
+    const qg_mention *m = need(doc, "the semi-official Mehr news agency", QG_MEN_ORG);
+    ck_assert(m->flags & QG_MF_OUTLET);
+    ck_assert_msg(span_is(doc, m->name_first, m->name_last, "Mehr"), "named '%s'",
+                  span_text(doc, m->name_first, m->name_last));
+    m = need(doc, "The state-run Xinhua news agency", QG_MEN_ORG);
+    ck_assert(span_is(doc, m->name_first, m->name_last, "Xinhua"));
+    m = need(doc, "Fox News Digital", QG_MEN_ORG);
+    ck_assert(m->flags & QG_MF_OUTLET);
+    qg_doc_free(doc);
+}
+END_TEST
+
+/* A call sign (patterns.txt outlet_callsign) is an outlet; other acronyms not. */
+START_TEST(callsign_outlet)
+{
+    qg_doc *doc = run_stages("\"It takes an hour now,\" Ashley Tran tells KXYZ. NASA said the launch slipped.", NULL,
+                             "mentions");
+    const qg_mention *m = need(doc, "KXYZ", QG_MEN_ORG);
+    ck_assert(m->flags & QG_MF_ACRONYM);
+    ck_assert(m->flags & QG_MF_OUTLET);
+    m = need(doc, "NASA", QG_MEN_ORG);
+    ck_assert(!(m->flags & QG_MF_OUTLET));
+    qg_doc_free(doc);
+}
+END_TEST
+
+/* "You" is a pronoun, never a person's name. */
+START_TEST(you_is_no_name)
+{
+    qg_doc *doc = run_stages("\"You think you know the people,\" Haddad said.", NULL, "mentions");
+    ck_assert_msg(!any_mention_over(doc, "You"), "mentions: %s", all_mentions(doc));
+    qg_doc_free(doc);
+}
+END_TEST
+
+/* The organization inside a person's title or apposition is a mention of
+ * its own (QG_MF_INNER), inside the person's and sorted right after it;
+ * countries and lone head words are none. */
+START_TEST(organizations_inside_titles)
+{
+    qg_doc *doc = run_stages("IRGC navy commander Alireza Tangsiri said the strait was open. "
+                             "The head of Iran" RSQ "s Civil Defense Organization Brigadier General Gholam "
+                             "Reza Jalali spoke. Raj Malhotra, an economist at the Halden Institute, "
+                             "agreed. US Rep. Ilhan Omar and Board President Gloria Vance disagreed.",
+                             NULL, "mentions");
+    const char *inner[] = {"IRGC", "Civil Defense Organization", "the Halden Institute", NULL};
+    for (int k = 0; inner[k]; k++) {
+        const qg_mention *o = need(doc, inner[k], QG_MEN_ORG);
+        ck_assert_msg(o->flags & QG_MF_INNER, "'%s' is not flagged inner", inner[k]);
+        uint32_t at = (uint32_t)(o - doc->mentions.items);
+        ck_assert_uint_gt(at, 0);
+        const qg_mention *p = &doc->mentions.items[at - 1];
+        uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
+        ck_assert_msg(p->kind == QG_MEN_NAME && p->first <= o->first && o->last <= end,
+                      "'%s' does not follow its person; mentions: %s", inner[k], all_mentions(doc));
+    }
+    ck_assert_ptr_null(mention_is(doc, "Iran"));
+    ck_assert_ptr_null(mention_is(doc, "US"));
+    /* a nominal's organization too, outside headlines */
+    qg_doc *nom = run_stages("A senior commander of the Iranian Armed Forces said the drills went well.", NULL,
+                             "mentions");
+    const qg_mention *af = need(nom, "the Iranian Armed Forces", QG_MEN_ORG);
+    ck_assert(af->flags & QG_MF_INNER);
+    qg_doc_free(nom);
+    ck_assert_ptr_null(mention_is(doc, "Board"));
+    /* Outside the inner ones, mentions stay disjoint. */
+    uint32_t last = 0;
+    for (uint32_t k = 0; k < doc->mentions.count; k++) {
+        const qg_mention *m = &doc->mentions.items[k];
+        if (m->flags & QG_MF_INNER)
+            continue;
+        ck_assert_uint_le(last, m->first);
+        last = m->appos_last != QG_NONE ? m->appos_last : m->last;
+    }
+    qg_doc_free(doc);
+}
+END_TEST
+
 static Suite *mentions_suite(void)
 {
     Suite *s = suite_create("mentions");
@@ -405,6 +490,9 @@ static Suite *mentions_suite(void)
     tcase_add_test(orgs, ampersand_organizations);
     tcase_add_test(orgs, acronym_organizations);
     tcase_add_test(orgs, org_nominal_with_modifiers);
+    tcase_add_test(orgs, outlet_described);
+    tcase_add_test(orgs, callsign_outlet);
+    tcase_add_test(orgs, organizations_inside_titles);
     suite_add_tcase(s, orgs);
     TCase *others = tcase_create("groups_nominals_pronouns");
     tcase_add_test(others, groups);
@@ -414,6 +502,7 @@ static Suite *mentions_suite(void)
     tcase_add_test(others, possessive_nominal);
     tcase_add_test(others, pronouns);
     tcase_add_test(others, relative_who);
+    tcase_add_test(others, you_is_no_name);
     tcase_add_test(others, mentions_sorted_disjoint);
     tcase_add_test(others, gap_coordinated_group); /* was a known gap; fixed */
     suite_add_tcase(s, others);
