@@ -3,7 +3,7 @@
 #include "trace.h"
 
 static const qg_trace_info reasons[QG_T_COUNT] = {
-#define QG_TRACE(e, id, stage, text) [e] = {id, stage, text},
+#define QG_TRACE(e, id, stage, subject, text) [e] = {id, stage, subject, text},
 #include "trace.def"
 #undef QG_TRACE
 };

@@ -11,8 +11,17 @@
 
 #include "doc.h"
 
+/* What a record's A names, so that `explain` can find a statement's records. */
 typedef enum {
-#define QG_TRACE(e, id, stage, text) e,
+    QG_TS_NONE,
+    QG_TS_QUOTE,     /* a quote index (quotes: its opening mark token) */
+    QG_TS_CUE,       /* a cue's first token */
+    QG_TS_STATEMENT, /* a statement's content start byte; B its end byte */
+    QG_TS_MENTION    /* the mention resolved */
+} qg_trace_subject;
+
+typedef enum {
+#define QG_TRACE(e, id, stage, subject, text) e,
 #include "trace.def"
 #undef QG_TRACE
     QG_T_COUNT
@@ -21,6 +30,7 @@ typedef enum {
 typedef struct {
     const char *id;
     const char *stage;
+    qg_trace_subject subject;
     const char *text;
 } qg_trace_info;
 
