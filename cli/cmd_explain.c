@@ -553,7 +553,7 @@ static int explain(const opts *o, qg_pipeline *p, const qg_rules *rules)
     int status = QG_EXIT_OK;
     if (o->json) {
         json_t *top = json_pack("{s:s,s:o}", "doc", doc->id, "statements", list);
-        if (json_dumpf(top, stdout, JSON_COMPACT) != 0 || fputc('\n', stdout) == EOF)
+        if (json_dumpf(top, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6)) != 0 || fputc('\n', stdout) == EOF)
             status = QG_EXIT_OUTPUT;
         json_decref(top);
     } else {
