@@ -474,7 +474,7 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
         }
         if (pronoun_fits(c, m, p))
             return qg_trace_pick(d, QG_T_PRON_SAME_SENTENCE, mi, k, p->entity);
-        qg_trace(d, QG_T_PRON_DISAGREE, 0, mi, k, p->entity, 0);
+        qg_trace(d, p->kind == QG_MEN_PRONOUN ? QG_T_PRON_PRONOUN : QG_T_PRON_DISAGREE, 0, mi, k, p->entity, 0);
     }
     /* Earlier sentences: subject first, then the others from the right. */
     uint32_t looked = 0;
@@ -502,7 +502,7 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
             }
             if (pronoun_fits(c, m, p))
                 return qg_trace_pick(d, QG_T_PRON_EARLIER, mi, j, p->entity);
-            qg_trace(d, QG_T_PRON_DISAGREE, 0, mi, j, p->entity, 0);
+            qg_trace(d, p->kind == QG_MEN_PRONOUN ? QG_T_PRON_PRONOUN : QG_T_PRON_DISAGREE, 0, mi, j, p->entity, 0);
         }
         looked += k - first;
         k = first;
