@@ -345,9 +345,9 @@ static void put_text(FILE *out, const json_t *x)
     fprintf(out, "  rule: %s (%s), confidence %.2f\n", str(x, "rule"), str(x, "description"),
             json_real_value(json_object_get(x, "confidence")));
     fputs("  found:\n", out);
-    size_t i;
-    json_t *v;
-    json_array_foreach(json_object_get(x, "found"), i, v) put_step(out, v);
+    const json_t *found = json_object_get(x, "found");
+    for (size_t i = 0; i < json_array_size(found); i++)
+        put_step(out, json_array_get(found, i));
     const json_t *cue = json_object_get(x, "cue");
     fputs("  cue: ", out);
     if (json_is_object(cue)) {
@@ -368,8 +368,8 @@ static void put_text(FILE *out, const json_t *x)
         fputs("none\n", out);
     }
     const json_t *co = json_object_get(x, "coreference");
-    json_array_foreach(co, i, v)
-    {
+    for (size_t i = 0; i < json_array_size(co); i++) {
+        const json_t *v = json_array_get(co, i);
         const json_t *cand = json_object_get(v, "candidate");
         fprintf(out, "    %-12s \"%s\" %s", str(v, "stage"), str(json_object_get(v, "mention"), "text"),
                 json_is_true(json_object_get(v, "chosen")) ? "->" : "  ");
@@ -553,18 +553,18 @@ static int explain(const opts *o, qg_pipeline *p, const qg_rules *rules)
     int status = QG_EXIT_OK;
     if (o->json) {
         json_t *top = json_pack("{s:s,s:o}", "doc", doc->id, "statements", list);
-        if (json_dumpf(top, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6)) != 0 || fputc('\n', stdout) == EOF)
+        if (json_dumpf(top, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6)) != 0 || fputc('\n', stdout) == EOF) {
+            /* main.c reports write errors that reach the stream, not this one */
+            fprintf(stderr, "quotegraph: <stdout>: write error: %s\n", strerror(errno));
             status = QG_EXIT_OUTPUT;
+        }
         json_decref(top);
     } else {
-        size_t i;
-        json_t *v;
         printf("document %s: %u statement%s\n", doc->id, doc->statements.count,
                doc->statements.count == 1 ? "" : "s");
-        json_array_foreach(list, i, v)
-        {
+        for (size_t i = 0; i < json_array_size(list); i++) {
             fputc('\n', stdout);
-            put_text(stdout, v);
+            put_text(stdout, json_array_get(list, i));
         }
         json_decref(list);
     }
