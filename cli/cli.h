@@ -71,5 +71,8 @@ int qg_cmd_audit(int argc, char **argv);
 /* `quotegraph merge [OPTIONS] FILE.jsonl...`: one corpus graph from
  * per-document graphs (cmd_merge.c, docs/merge.md). */
 int qg_cmd_merge(int argc, char **argv);
+/* `quotegraph explain [OPTIONS] FILE|- STATEMENT_ID`: the decisions behind
+ * one statement (cmd_explain.c, docs/auditing.md). */
+int qg_cmd_explain(int argc, char **argv);
 
 #endif

@@ -21,6 +21,7 @@ static const command commands[] = {
     {"run", qg_cmd_run, "annotate documents (the default command)"},
     {"eval", qg_cmd_eval, "score predictions against gold attributions"},
     {"diff", qg_cmd_diff, "what changed between two runs: statements lost, gained, changed"},
+    {"explain", qg_cmd_explain, "why a statement has its speaker: the decisions behind it"},
     {"rules", qg_cmd_rules, "list the rule ids and the loaded rules, or check a rules directory"},
     {"export", qg_cmd_export, "write graphs as a brat folder for correction"},
     {"import", qg_cmd_import, "read a corrected brat folder back as gold"},

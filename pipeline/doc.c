@@ -221,6 +221,7 @@ static qg_doc *doc_create(qg_pipeline *p, const char *id, const char *source, co
     qg_doc *doc = qg_arena_alloc(a, sizeof *doc);
     doc->arena = a;
     doc->owner = p;
+    doc->tracing = p->opts.trace != 0;
     doc->id = qg_arena_strndup(a, id ? id : "", id ? strlen(id) : 0);
     doc->source = source ? qg_arena_strndup(a, source, strlen(source)) : NULL;
     doc->text = qg_arena_strndup(a, text, len);

@@ -182,6 +182,14 @@ typedef struct {
     uint32_t outlet_rule;
 } qg_statement;
 
+/* ---- decision trace (opt-in: qg_options.trace; trace.h) ---- */
+typedef struct {
+    uint32_t reason;  /* qg_trace_reason (trace.def) */
+    uint32_t rule;    /* provenance rule id, or QG_R_NONE (0) */
+    uint32_t a, b, c; /* indexes or byte offsets; trace.def says which per stage */
+    int32_t score;    /* confidence per mille, or 0 */
+} qg_trace_rec;
+
 /* A date as given to the document (publication date). */
 typedef struct {
     int32_t year, month, day; /* all 0 = none */
@@ -199,6 +207,7 @@ typedef struct qg_doc {
     qg_date date;
     uint32_t *cp_marks; /* code points before each 64-byte block (qg_doc_cp) */
     uint32_t stages_done; /* bit i set when stage i has run */
+    uint32_t tracing;     /* nonzero: stages append to trace (qg_options.trace) */
 
     QG_VEC(qg_token) tokens;
     QG_VEC(qg_sentence) sentences;
@@ -207,6 +216,7 @@ typedef struct qg_doc {
     QG_VEC(qg_entity) entities;
     QG_VEC(qg_quote) quotes;
     QG_VEC(qg_statement) statements;
+    QG_VEC(qg_trace_rec) trace;
 } qg_doc;
 
 /* Code point offset of byte offset B (which must lie on a character boundary). */

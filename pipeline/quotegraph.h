@@ -79,6 +79,7 @@ typedef struct {
     size_t max_doc_bytes;         /* 0 = QG_MAX_DOC_BYTES; larger values are capped to it */
     uint32_t max_sentence_tokens; /* 0 = QG_MAX_SENTENCE_TOKENS */
     uint32_t max_quote_depth;     /* 0 = QG_MAX_QUOTE_DEPTH; at most QG_MAX_QUOTE_DEPTH_CAP */
+    int trace;          /* nonzero: record each document's decisions (trace.h, quotegraph explain) */
 } qg_options;
 
 /* Returns a pipeline over RULES (borrowed: must outlive it), or NULL when

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "provenance.h"
 #include "tokens.h"
+#include "trace.h"
 
 static bool is_trailing_punct(const qg_doc *d, uint32_t i)
 {
@@ -79,10 +80,13 @@ qg_statement *attr_emit(attr *a, const draft *dr)
     s->date = s->outlet = QG_NONE;
     s->rule = dr->rule;
     s->confidence = dr->confidence;
+    qg_trace(d, QG_T_EMIT, s->rule, start, end, dr->source, (int32_t)dr->confidence);
     if (dr->source != QG_NONE) {
         uint32_t k = d->mentions.items[dr->source].kind;
-        if (k == QG_MEN_PRONOUN || k == QG_MEN_NOMINAL)
+        if (k == QG_MEN_PRONOUN || k == QG_MEN_NOMINAL) {
             s->confidence -= 100;
+            qg_trace(d, QG_T_CONF_ANAPHOR, s->rule, start, end, dr->source, (int32_t)s->confidence);
+        }
     }
     if (dr->cue.first != QG_NONE)
         for (uint32_t i = dr->cue.first; i < dr->cue.last; i++)

@@ -9,6 +9,7 @@
 #include "layout.h"
 #include "provenance.h"
 #include "tokens.h"
+#include "trace.h"
 
 /* A frame after a quote with more between source and cue than a simple
  * name: `"...," Norveta's chief medical officer, Dr. Samuel Adeyemi, said`.
@@ -160,6 +161,7 @@ static bool split_quote(attr *a, uint32_t qi, const cue *c)
         dr.speaker = prev->speaker;
         dr.first = q->open;
         dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
+        qg_trace(d, QG_T_SPLIT_QUOTE, prev->rule, qi, c->first, prev->source, 0);
         return attr_emit(a, &dr) != NULL;
     }
     return false;
@@ -171,8 +173,10 @@ bool attr_frame_before(attr *a, uint32_t qi)
 {
     qg_doc *d = a->doc;
     const qg_quote *q = &d->quotes.items[qi];
-    if (q->open <= a->first)
+    if (q->open <= a->first) {
+        qg_trace(d, QG_T_FRAME_BEFORE_NONE, 0, qi, QG_NONE, QG_NONE, 0);
         return false;
+    }
     /* The quote must end its clause, or it is a partial quote in a clause. */
     if (q->close != QG_NONE) {
         uint32_t n = q->close + 1;
@@ -182,8 +186,10 @@ bool attr_frame_before(attr *a, uint32_t qi)
         bool final_inside = q->last > q->first && (tok(d, q->last - 1)->flags & QG_TF_SENT_END) &&
                             tok_cap(d, n);
         if (n < a->last && !(tok(d, n)->flags & QG_TF_SENT_END) && np != ',' && np != ':' && np != ';' &&
-            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n) && !comma_inside && !final_inside)
+            tok(d, n)->kind != QG_TOK_QUOTE && !tok_is_dash(d, n) && !comma_inside && !final_inside) {
+            qg_trace(d, QG_T_FRAME_BEFORE_PARTIAL, 0, qi, QG_NONE, QG_NONE, 0);
             return false;
+        }
     }
     /* A quote inside a quote has its frame inside the outer one: search there,
      * so that "He looked at me and said, '...'" finds "He". */
@@ -224,8 +230,10 @@ bool attr_frame_before(attr *a, uint32_t qi)
     if (qg_tok_is(d, b, "that") && b > a->first)
         b--;
     b = attr_skip_back(a, b + 1);
-    if (b <= a->first)
+    if (b <= a->first) {
+        qg_trace(d, QG_T_FRAME_BEFORE_NONE, 0, qi, QG_NONE, QG_NONE, 0);
         return false;
+    }
     b--;
     cue c;
     /* `The minister told us, "..."`: step over the addressee */
@@ -238,8 +246,10 @@ bool attr_frame_before(attr *a, uint32_t qi)
         if (ob > a->first && attr_cue_ending_at(a, ob - 1, &c) && (c.attrs & QG_CUE_OBJ))
             b = ob - 1;
     }
-    if (!attr_cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP)))
+    if (!attr_cue_ending_at(a, b, &c) || (c.attrs & (QG_CUE_FRAME | QG_CUE_PREP))) {
+        qg_trace(d, QG_T_FRAME_BEFORE_NONE, 0, qi, QG_NONE, QG_NONE, 0);
         return false;
+    }
     if (a->cue_used[c.first])
         return split_quote(a, qi, &c);
     draft dr = attr_new_draft(QG_R_QUOTE_BEFORE, 900);
@@ -257,8 +267,10 @@ bool attr_frame_before(attr *a, uint32_t qi)
                 dr.source = m;
         }
     }
-    if (dr.source == QG_NONE)
+    if (dr.source == QG_NONE) {
+        qg_trace(d, QG_T_FRAME_BEFORE_NO_SOURCE, 0, qi, c.first, QG_NONE, 0);
         return false;
+    }
     dr.first = q->open;
     dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
     if (q->parent != QG_NONE)
@@ -351,8 +363,10 @@ void attr_nested_speech(attr *a, uint32_t stmt_from, uint32_t stmt_to)
             st->outlet = speaker; /* relayed by the speaker who quotes it */
             st->outlet_rule = QG_R_OUTLET_QUOTING;
             if (st->source != QG_NONE &&
-                (tok_attrs(a->rules, d, d->mentions.items[st->source].first, QG_LEX_PRONOUN) & QG_PRON_FIRST))
+                (tok_attrs(a->rules, d, d->mentions.items[st->source].first, QG_LEX_PRONOUN) & QG_PRON_FIRST)) {
                 st->speaker = speaker;
+                qg_trace(d, QG_T_FIRST_PERSON, 0, st->start, st->end, speaker, 0);
+            }
         }
     }
 }
@@ -424,12 +438,16 @@ void attr_continuation_pass(attr *a)
         uint32_t f = attr_content_first(a);
         while (f < q->open && tok_is_dash(d, f))
             f++;
-        if (f != q->open)
+        if (f != q->open) {
+            qg_trace(d, QG_T_CONT_NOT_OPENING, 0, qi, QG_NONE, QG_NONE, 0);
             continue;
+        }
         bool whole_sentence = q->close == QG_NONE || q->close + 1 >= a->last;
         /* Titles of bills and books are capitalized; speech is not. */
-        if (caps * 2 >= words || (words < 5 && !whole_sentence))
+        if (caps * 2 >= words || (words < 5 && !whole_sentence)) {
+            qg_trace(d, QG_T_CONT_TITLE, 0, qi, QG_NONE, QG_NONE, 0);
             continue;
+        }
         draft dr = attr_new_draft(QG_R_QUOTE_UNATTRIBUTED, 300);
         if (prev && prev->kind == QG_STMT_DIRECT && prev->speaker != QG_NONE) {
             uint32_t para_prev = d->sentences.items[a->sent_of[attr_token_at_byte(d, prev->start)]].para;
@@ -438,6 +456,7 @@ void attr_continuation_pass(attr *a)
                 dr.rule = QG_R_QUOTE_CONTINUATION;
                 dr.confidence = 750;
                 dr.speaker = prev->speaker;
+                qg_trace(d, QG_T_CONT_PREVIOUS, dr.rule, qi, prev->start, prev->speaker, 0);
                 /* `"A," he said. "B."` in one paragraph: one frame for both */
                 if (para_now == para_prev && !(q->flags & QG_QF_CONTINUED)) {
                     dr.source = prev->source;
@@ -447,12 +466,19 @@ void attr_continuation_pass(attr *a)
                 }
             }
         }
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED)
+            qg_trace(d, QG_T_CONT_NO_PREVIOUS, 0, qi, QG_NONE, QG_NONE, 0);
         if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && frame_before_paragraph(a, q, &dr)) {
             dr.rule = QG_R_QUOTE_CONTINUATION;
             dr.confidence = 700;
+            qg_trace(d, QG_T_CONT_FRAME_PARAGRAPH, dr.rule, qi, dr.cue.first, dr.source, 0);
         }
-        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5)
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED && words < 5) {
+            qg_trace(d, QG_T_CONT_SHORT, 0, qi, QG_NONE, QG_NONE, 0);
             continue;
+        }
+        if (dr.rule == QG_R_QUOTE_UNATTRIBUTED)
+            qg_trace(d, QG_T_CONT_UNATTRIBUTED, dr.rule, qi, QG_NONE, QG_NONE, 0);
         dr.first = q->open;
         dr.last = q->close != QG_NONE ? q->close + 1 : q->last;
         attr_emit(a, &dr);

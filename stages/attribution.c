@@ -17,6 +17,7 @@
 #include "provenance.h"
 #include "stage.h"
 #include "tokens.h"
+#include "trace.h"
 
 static void sentence_pass(attr *a, uint32_t si)
 {
@@ -29,8 +30,10 @@ static void sentence_pass(attr *a, uint32_t si)
         uint32_t q = a->quote_of[i];
         if (q == QG_NONE || d->quotes.items[q].open != i || a->quote_used[q])
             continue;
-        if (!attr_frame_after(a, q))
+        if (!attr_frame_after(a, q)) {
+            qg_trace(d, QG_T_FRAME_AFTER_NONE, 0, q, QG_NONE, QG_NONE, 0);
             attr_frame_before(a, q);
+        }
     }
     /* 2. cues with reported content */
     for (uint32_t i = a->first; i < a->last; i++) {
@@ -40,16 +43,20 @@ static void sentence_pass(attr *a, uint32_t si)
         /* Speech inside reported speech counts only for noun cues: "dismissed
          * Pompeo's claim that ..." is two statements. */
         if (!(c.attrs & QG_CUE_NOUN) && attr_inside_statement(d, stmt_from, tok(d, i)->start) &&
-            !attr_inside_according_to(d, stmt_from, tok(d, i)->start))
+            !attr_inside_according_to(d, stmt_from, tok(d, i)->start)) {
+            qg_trace(d, QG_T_CUE_INSIDE, 0, i, QG_NONE, QG_NONE, 0);
             continue;
+        }
         if (c.attrs & QG_CUE_PREP)
             attr_according_to(a, &c);
         else if ((c.attrs & QG_CUE_RELAY) && attr_relay_as_saying(a, &c))
             ;
         else if (c.attrs & QG_CUE_NOUN)
             attr_noun_cue(a, &c);
-        else if (!(c.attrs & QG_CUE_FRAME) && !attr_speech_before_cue(a, &c))
+        else if (!(c.attrs & QG_CUE_FRAME) && !attr_speech_before_cue(a, &c)) {
+            qg_trace(d, QG_T_CUE_BEFORE_NONE, 0, i, QG_NONE, QG_NONE, 0);
             attr_speech_after_cue(a, &c);
+        }
         i = c.last - 1;
     }
     for (uint32_t i = a->first; i < a->last; i++)

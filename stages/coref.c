@@ -7,6 +7,7 @@
 #include "stage.h"
 #include "layout.h"
 #include "tokens.h"
+#include "trace.h"
 
 #define MAX_TITLE_WORDS 24
 /* How many mentions away an antecedent may be: keeps long documents linear. */
@@ -132,11 +133,13 @@ static void resolve_name(coref *c, uint32_t mi)
                          nm->name_last - nm->name_first > 1;
         if (!both_full || hash_folded(d, m->name_first, m->name_first + 1) ==
                               hash_folded(d, nm->name_first, nm->name_first + 1)) {
-            attach(c, mi, ent);
+            attach(c, mi, qg_trace_pick(d, QG_T_NAME_SURNAME, mi, d->entities.items[ent].name_mention, ent));
             return;
         }
+        qg_trace(d, QG_T_NAME_GIVEN_DIFFER, 0, mi, d->entities.items[ent].name_mention, ent, 0);
     }
     uint32_t ent = new_entity(c, QG_ENT_PERSON, mi);
+    qg_trace(d, QG_T_NAME_NEW, 0, mi, mi, ent, 0);
     *slot = ent + 1;
     attach(c, mi, ent);
 }
@@ -388,6 +391,7 @@ static uint32_t nominal_target(coref *c, uint32_t mi)
     uint32_t office = nominal_key(c, mi, &head);
     uint32_t best_office = QG_NONE;
     /* The most recent holder: walk back over earlier mentions. */
+    uint32_t best_k = QG_NONE;
     for (uint32_t k = mi; k-- > 0 && mi - k <= WINDOW;) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->entity == QG_NONE || d->entities.items[p->entity].type != QG_ENT_PERSON)
@@ -395,13 +399,13 @@ static uint32_t nominal_target(coref *c, uint32_t mi)
         const person_info *pi = &c->info[p->entity];
         for (uint32_t w = 0; w < pi->nwords; w++)
             if (pi->words[w] == head)
-                return p->entity;
+                return qg_trace_pick(d, QG_T_NOM_TITLE, mi, k, p->entity);
         /* Ranks vary within an office ("the general" for a rear admiral);
          * political and other titles do not stand in for each other. */
         if (best_office == QG_NONE && (pi->office & office & (OFFICE_MILITARY | OFFICE_RELIGIOUS)))
-            best_office = p->entity;
+            best_office = p->entity, best_k = k;
     }
-    return best_office;
+    return best_office != QG_NONE ? qg_trace_pick(d, QG_T_NOM_OFFICE, mi, best_k, best_office) : QG_NONE;
 }
 
 /* "By Hannah Brooks": the reporter, never the person a headline means */
@@ -419,7 +423,7 @@ static uint32_t nominal_forward(coref *c, uint32_t mi)
     qg_doc *d = c->doc;
     uint64_t head;
     uint32_t office = nominal_key(c, mi, &head);
-    uint32_t first_person = QG_NONE, by_office = QG_NONE;
+    uint32_t first_person = QG_NONE, by_office = QG_NONE, first_k = QG_NONE, office_k = QG_NONE;
     for (uint32_t k = mi + 1; k < d->mentions.count && k - mi <= WINDOW; k++) {
         const qg_mention *p = &d->mentions.items[k];
         if (p->kind != QG_MEN_NAME || p->entity == QG_NONE ||
@@ -428,15 +432,17 @@ static uint32_t nominal_forward(coref *c, uint32_t mi)
         const person_info *pi = &c->info[p->entity];
         for (uint32_t w = 0; w < pi->nwords; w++)
             if (pi->words[w] == head)
-                return p->entity;
+                return qg_trace_pick(d, QG_T_NOM_FORWARD_TITLE, mi, k, p->entity);
         if (by_office == QG_NONE && (pi->office & office))
-            by_office = p->entity;
+            by_office = p->entity, office_k = k;
         if (first_person == QG_NONE)
-            first_person = p->entity;
+            first_person = p->entity, first_k = k;
     }
     /* "the senator" is not whoever comes next: a title with an office
      * needs a holder of that office */
-    return by_office != QG_NONE ? by_office : office ? QG_NONE : first_person;
+    return by_office != QG_NONE ? qg_trace_pick(d, QG_T_NOM_FORWARD_OFFICE, mi, office_k, by_office)
+           : office || first_person == QG_NONE ? QG_NONE
+                                               : qg_trace_pick(d, QG_T_NOM_FORWARD_FIRST, mi, first_k, first_person);
 }
 
 static bool gender_ok(uint32_t want, uint32_t have)
@@ -474,12 +480,12 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
             const qg_mention *p = &d->mentions.items[k - 1];
             uint32_t end = p->appos_last != QG_NONE ? p->appos_last : p->last;
             if (end + 1 == m->first || p->last + 1 == m->first || p->last == m->first)
-                return p->entity;
+                return qg_trace_pick(d, QG_T_PRON_RELATIVE, mi, mi - 1, p->entity);
         }
         return QG_NONE;
     }
     if (pattrs & QG_PRON_FIRST)
-        return QG_NONE;
+        return qg_trace_pick(d, QG_T_PRON_FIRST, mi, QG_NONE, QG_NONE);
     uint32_t own_quote = c->quote_of[m->first];
     uint32_t sent = c->sent_of[m->first];
     uint32_t k = mi;
@@ -487,16 +493,21 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
     while (k > 0 && c->sent_of[d->mentions.items[k - 1].first] == sent) {
         k--;
         const qg_mention *p = &d->mentions.items[k];
-        if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+        if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote) {
+            qg_trace(d, QG_T_PRON_QUOTED, 0, mi, k, p->entity, 0);
             continue;
+        }
         /* "In an interview with Rolling Stone, she said": the object of a
          * preposition is her antecedent only when its gender says so */
         if (p->first > 0 && tok_fn(c->rules, d, p->first - 1, QG_FN_PREP) &&
             (m->gender == QG_GENDER_MALE || m->gender == QG_GENDER_FEMALE) && p->entity != QG_NONE &&
-            d->entities.items[p->entity].gender != m->gender)
+            d->entities.items[p->entity].gender != m->gender) {
+            qg_trace(d, QG_T_PRON_PREP, 0, mi, k, p->entity, 0);
             continue;
+        }
         if (pronoun_fits(c, m, p))
-            return p->entity;
+            return qg_trace_pick(d, QG_T_PRON_SAME_SENTENCE, mi, k, p->entity);
+        qg_trace(d, p->kind == QG_MEN_PRONOUN ? QG_T_PRON_PRONOUN : QG_T_PRON_DISAGREE, 0, mi, k, p->entity, 0);
     }
     /* Earlier sentences: subject first, then the others from the right. */
     uint32_t looked = 0;
@@ -511,22 +522,25 @@ static uint32_t pronoun_target(coref *c, uint32_t mi)
             if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
                 continue;
             if (subject == QG_NONE && pronoun_fits(c, m, p))
-                subject = p->entity;
+                subject = qg_trace_pick(d, QG_T_PRON_SUBJECT, mi, j, p->entity);
             break;
         }
         if (subject != QG_NONE)
             return subject;
         for (uint32_t j = k; j-- > first;) {
             const qg_mention *p = &d->mentions.items[j];
-            if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote)
+            if (c->quote_of[p->first] != QG_NONE && c->quote_of[p->first] != own_quote) {
+                qg_trace(d, QG_T_PRON_QUOTED, 0, mi, j, p->entity, 0);
                 continue;
+            }
             if (pronoun_fits(c, m, p))
-                return p->entity;
+                return qg_trace_pick(d, QG_T_PRON_EARLIER, mi, j, p->entity);
+            qg_trace(d, p->kind == QG_MEN_PRONOUN ? QG_T_PRON_PRONOUN : QG_T_PRON_DISAGREE, 0, mi, j, p->entity, 0);
         }
         looked += k - first;
         k = first;
     }
-    return QG_NONE;
+    return qg_trace_pick(d, QG_T_PRON_NONE, mi, QG_NONE, QG_NONE);
 }
 
 qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
@@ -566,7 +580,7 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
             if (i + 1 < nm && tok_punct(doc, m->last) == ',' && doc->mentions.items[i + 1].first == m->last + 1 &&
                 (doc->mentions.items[i + 1].kind == QG_MEN_NAME || doc->mentions.items[i + 1].kind == QG_MEN_ORG) &&
                 doc->mentions.items[i + 1].entity != QG_NONE) {
-                ent = doc->mentions.items[i + 1].entity;
+                ent = qg_trace_pick(doc, QG_T_NOM_APPOSED, i, i + 1, doc->mentions.items[i + 1].entity);
                 break;
             }
             uint32_t ha = tok_attrs(c.rules, doc, m->head, QG_LEX_TITLE);
@@ -577,14 +591,18 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
             bool lead = c.body_index[c.sent_of[m->first]] < LEAD_SENTENCES ||
                         (doc->sentences.items[c.sent_of[m->first]].flags & QG_SF_HEADLINE);
             if (indefinite && ((ha & QG_TITLE_GENERIC) || !lead || qg_tok_is(doc, m->first, "one") ||
-                               qg_tok_is(doc, m->first, "another")))
+                               qg_tok_is(doc, m->first, "another"))) {
+                qg_trace(doc, QG_T_NOM_UNNAMED, 0, i, QG_NONE, QG_NONE, 0);
                 break; /* "a spokesman for Zarif", "one Trump adviser": someone unnamed */
+            }
             if (indefinite || (!article && lead))
                 ent = nominal_forward(&c, i);
             else
                 ent = nominal_target(&c, i);
             if (ent == QG_NONE && !indefinite && lead)
                 ent = nominal_forward(&c, i);
+            if (ent == QG_NONE)
+                qg_trace(doc, QG_T_NOM_NONE, 0, i, QG_NONE, QG_NONE, 0);
             break;
         }
         case QG_MEN_PRONOUN:

@@ -9,6 +9,7 @@
 
 #include "stage.h"
 #include "tokens.h"
+#include "trace.h"
 
 #define MAX_DEPTH QG_MAX_QUOTE_DEPTH_CAP
 
@@ -34,6 +35,8 @@ static void emit(pairing *p, const open_mark *o, uint32_t close, uint32_t conten
     q->last = content_end;
     q->parent = QG_NONE;
     q->flags = flags | (o->single ? QG_QF_SINGLE : 0) | (o->continued ? QG_QF_CONTINUED : 0);
+    qg_trace(p->doc, close == QG_NONE ? QG_T_QUOTE_UNCLOSED : o->continued ? QG_T_QUOTE_CONTINUED : QG_T_QUOTE_PAIRED,
+             0, o->open, close, QG_NONE, 0);
 }
 
 /* Index in the stack of the innermost open mark of the family, or -1. */
