@@ -61,7 +61,7 @@ static int cmd_help(int argc, char **argv)
     qg_run_usage(stdout);
     fputs("\nCommands:\n", stdout);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        printf("  %-6s %s\n", commands[i].name, commands[i].summary);
+        printf("  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\nThe manual: man quotegraph (docs/quotegraph.1).\n", stdout);
     return QG_EXIT_OK;
 }
