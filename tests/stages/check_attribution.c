@@ -379,6 +379,11 @@ START_TEST(according_to_before_and_after)
         expect_stmt(doc, "The navy is ready", QG_STMT_INDIRECT, "Salami", "according to", "Hossein Salami");
     expect_rule(b, QG_R_SPEECH_ACCORDING_TO);
     qg_doc_free(doc);
+    /* a relative clause on the source is not the content */
+    doc = run_stages("According to Hossein Salami, who spoke at a ceremony in Tehran, the army is ready.", NULL,
+                     "attribution");
+    expect_stmt(doc, "the army is ready", QG_STMT_INDIRECT, "Hossein Salami", "According to", "Hossein Salami");
+    qg_doc_free(doc);
 }
 END_TEST
 
