@@ -63,6 +63,8 @@ bool attr_frame_after(attr *a, uint32_t qi)
         uint32_t k = mm->last;
         if (mm->appos_last != QG_NONE && tok_punct(d, mm->appos_last) == ',')
             k = mm->appos_last + 1;
+        else if (attr_skip_relative(a, k) != k)
+            k = attr_skip_relative(a, k) + 1; /* "one resident, who asked not to be named, told" */
         k = attr_skip_fwd(a, k);
         while (k < a->last && tok_fn(a->rules, d, k, QG_FN_AUX))
             k++;

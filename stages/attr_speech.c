@@ -279,14 +279,7 @@ void attr_according_to(attr *a, const cue *c)
         /* "According to an official, who spoke on condition of anonymity,
          * the White House ...": the relative clause on the source comes
          * before the content. */
-        if (tok_punct(d, mend) == ',' && (tok_attrs(a->rules, d, mend + 1, QG_LEX_PRONOUN) & QG_PRON_RELATIVE)) {
-            uint32_t k = mend + 2;
-            while (k < a->last && tok_punct(d, k) != ',' && !(tok(d, k)->flags & QG_TF_SENT_END) &&
-                   tok(d, k)->kind != QG_TOK_QUOTE)
-                k++;
-            if (k < a->last && tok_punct(d, k) == ',')
-                mend = k;
-        }
+        mend = attr_skip_relative(a, mend);
         dr.first = mend;
         dr.last = attr_clause_end(a, mend + 1);
     } else {

@@ -177,6 +177,18 @@ uint32_t attr_skip_fwd(const attr *a, uint32_t i)
     return i;
 }
 
+uint32_t attr_skip_relative(const attr *a, uint32_t i)
+{
+    const qg_doc *d = a->doc;
+    if (tok_punct(d, i) != ',' || !(tok_attrs(a->rules, d, i + 1, QG_LEX_PRONOUN) & QG_PRON_RELATIVE))
+        return i;
+    uint32_t k = i + 2;
+    while (k < a->last && tok_punct(d, k) != ',' && !(tok(d, k)->flags & QG_TF_SENT_END) &&
+           tok(d, k)->kind != QG_TOK_QUOTE)
+        k++;
+    return k < a->last && tok_punct(d, k) == ',' ? k : i;
+}
+
 /* Where a frame's tail after cue word I ends when it only says where or
  * how the words were said: "in a statement posted on Instagram.", "at a
  * news conference Sunday night." Returns the sentence end it reaches, or

@@ -69,6 +69,11 @@ uint32_t attr_skip_back(const attr *a, uint32_t i);
 /* Skips right over date phrases and adverbs after a cue: "said on Sunday that". */
 uint32_t attr_skip_fwd(const attr *a, uint32_t i);
 
+/* A relative clause set off by commas after a mention ("one resident, who
+ * asked not to be named, told"): from its opening comma I to its closing
+ * comma; I itself when no such clause starts there. */
+uint32_t attr_skip_relative(const attr *a, uint32_t i);
+
 /* Where a frame's tail ("in a statement posted on X.") reaches the sentence
  * end after cue word I, else I. */
 uint32_t attr_frame_tail_end(const attr *a, uint32_t i);

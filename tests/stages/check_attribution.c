@@ -120,6 +120,21 @@ START_TEST(quote_then_said_name)
 }
 END_TEST
 
+/* A relative clause between the source and the cue is skipped, and its own
+ * verb ("asked") is not the cue. */
+START_TEST(quote_then_source_relative_clause_cue)
+{
+    qg_doc *doc = run_stages("Residents met on Monday.\n\n\"It's a disaster,\" one resident, who asked not to be "
+                             "named, told The Associated Press.",
+                             NULL, "attribution");
+    ck_assert_msg(doc->statements.count == 1, "statements: %s", all_statements(doc));
+    const qg_statement *s = statement_with(doc, "It's a disaster");
+    ck_assert_str_eq(cue_text(doc, s), "told");
+    ck_assert_str_eq(source_text(doc, s), "one resident");
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(name_said_colon_quote)
 {
     /* The sentence-final period inside the marks is kept. */
@@ -729,6 +744,7 @@ static Suite *attribution_suite(void)
     TCase *direct = tcase_create("direct");
     tcase_add_test(direct, quote_then_pronoun_said);
     tcase_add_test(direct, quote_then_said_name);
+    tcase_add_test(direct, quote_then_source_relative_clause_cue);
     tcase_add_test(direct, name_said_colon_quote);
     tcase_add_test(direct, split_quote_one_frame);
     tcase_add_test(direct, second_quote_same_paragraph);
