@@ -520,6 +520,10 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     if (!det && !bare_ok)
         return i;
     uint32_t j = det && !possessed ? i + 1 : i;
+    /* "the Justice Department": a listed organization, not "the justice" */
+    const qg_lex_entry *org = qg_rules_phrase(s->rules, d, j, s->sent_last, QG_LEX_ORG);
+    if (org && org->ntok > 1 && tok_cap(d, j))
+        return i;
     uint32_t head = QG_NONE, head_len = 0;
     uint32_t possessor_head = QG_NONE, possessor_len = 0;
     uint32_t k = j;

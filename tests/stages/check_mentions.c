@@ -201,6 +201,12 @@ START_TEST(head_word_organizations)
     /* Not a person "Nursing Alliance" or "Cymru". */
     need(doc, "Nursing Alliance Cymru", QG_MEN_ORG);
     qg_doc_free(doc);
+    /* a listed organization whose first word is also a title: not "the justice" */
+    doc = run_stages("In a statement, the Justice Department said it would appeal. The justice said she would retire.",
+                     NULL, "mentions");
+    need(doc, "the Justice Department", QG_MEN_ORG);
+    need(doc, "The justice", QG_MEN_NOMINAL);
+    qg_doc_free(doc);
 }
 END_TEST
 
