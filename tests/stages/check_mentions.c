@@ -207,6 +207,13 @@ START_TEST(head_word_organizations)
     need(doc, "the Justice Department", QG_MEN_ORG);
     need(doc, "The justice", QG_MEN_NOMINAL);
     qg_doc_free(doc);
+    /* head words of US agencies: not a person "Reserve" or "Border Patrol" */
+    doc = run_stages("A spokeswoman for the Federal Reserve said rates would hold. The Border Patrol "
+                     "said the crossing was closed.",
+                     NULL, "mentions");
+    need(doc, "the Federal Reserve", QG_MEN_ORG);
+    need(doc, "The Border Patrol", QG_MEN_ORG);
+    qg_doc_free(doc);
 }
 END_TEST
 
