@@ -576,11 +576,16 @@ qg_status qg_stage_coref(qg_doc *doc, const qg_stage_ctx *ctx, qg_error *err)
         uint32_t ent = QG_NONE;
         switch (m->kind) {
         case QG_MEN_NOMINAL: {
-            /* "Its chief executive, Paul Brennan, wrote": the apposed name. */
-            if (i + 1 < nm && tok_punct(doc, m->last) == ',' && doc->mentions.items[i + 1].first == m->last + 1 &&
-                (doc->mentions.items[i + 1].kind == QG_MEN_NAME || doc->mentions.items[i + 1].kind == QG_MEN_ORG) &&
-                doc->mentions.items[i + 1].entity != QG_NONE) {
-                ent = qg_trace_pick(doc, QG_T_NOM_APPOSED, i, i + 1, doc->mentions.items[i + 1].entity);
+            /* "Its chief executive, Paul Brennan, wrote": the apposed name
+             * (past mentions inside this one: "A spokeswoman for the
+             * Pentagon, Sabrina Singh,"). */
+            uint32_t ap = i + 1;
+            while (ap < nm && doc->mentions.items[ap].first <= m->last)
+                ap++;
+            if (ap < nm && tok_punct(doc, m->last) == ',' && doc->mentions.items[ap].first == m->last + 1 &&
+                (doc->mentions.items[ap].kind == QG_MEN_NAME || doc->mentions.items[ap].kind == QG_MEN_ORG) &&
+                doc->mentions.items[ap].entity != QG_NONE) {
+                ent = qg_trace_pick(doc, QG_T_NOM_APPOSED, i, ap, doc->mentions.items[ap].entity);
                 break;
             }
             uint32_t ha = tok_attrs(c.rules, doc, m->head, QG_LEX_TITLE);

@@ -144,6 +144,19 @@ START_TEST(indefinite_lead_resolves_forward)
 }
 END_TEST
 
+/* The apposed name after a nominal with an organization inside it. */
+START_TEST(nominal_apposed_name_past_inner_org)
+{
+    qg_doc *doc = run_stages("Officials met on Monday.\n\nA spokeswoman for the Pentagon, Sabrina Singh, said the "
+                             "review was ongoing.",
+                             NULL, "coref");
+    uint32_t e = entity_of(doc, "Sabrina Singh");
+    ck_assert_uint_ne(e, QG_NONE);
+    ck_assert_uint_eq(entity_of(doc, "A spokeswoman for the Pentagon"), e);
+    qg_doc_free(doc);
+}
+END_TEST
+
 START_TEST(indefinite_outside_lead_unresolved)
 {
     /* Past the lead, "a senior commander" introduces someone new. */
@@ -402,6 +415,7 @@ static Suite *coref_suite(void)
     tcase_add_test(nominals, the_leader);
     tcase_add_test(nominals, indefinite_lead_resolves_forward);
     tcase_add_test(nominals, indefinite_outside_lead_unresolved);
+    tcase_add_test(nominals, nominal_apposed_name_past_inner_org);
     tcase_add_test(nominals, spokesman_for_stays_unresolved);
     suite_add_tcase(s, nominals);
     TCase *pronouns = tcase_create("pronouns");
