@@ -520,15 +520,21 @@ static uint32_t nominal_at(scan *s, uint32_t i)
     if (!det && !bare_ok)
         return i;
     uint32_t j = det && !possessed ? i + 1 : i;
-    /* "the Justice Department": a listed organization, not "the justice" */
-    const qg_lex_entry *org = qg_rules_phrase(s->rules, d, j, s->sent_last, QG_LEX_ORG);
-    if (org && org->ntok > 1 && tok_cap(d, j))
-        return i;
     uint32_t head = QG_NONE, head_len = 0;
     uint32_t possessor_head = QG_NONE, possessor_len = 0;
     uint32_t k = j;
     while (k < s->sent_last && k < j + 8 && !s->used[k]) {
         const qg_token *t = tok(d, k);
+        /* A listed organization before the title is one modifier, even when
+         * its first word is a title too: "a Justice Department spokesman";
+         * with no title after it, "the Justice Department" is no nominal. */
+        if (head == QG_NONE && tok_cap(d, k)) {
+            const qg_lex_entry *org = qg_rules_phrase(s->rules, d, k, s->sent_last, QG_LEX_ORG);
+            if (org && org->ntok > 1) {
+                k += org->ntok;
+                continue;
+            }
+        }
         const qg_lex_entry *te = qg_rules_phrase(s->rules, d, k, s->sent_last, QG_LEX_TITLE);
         if (te && !(t->lex & QG_LEX_FUNCTION)) {
             head = k;

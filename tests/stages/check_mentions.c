@@ -207,6 +207,12 @@ START_TEST(head_word_organizations)
     need(doc, "the Justice Department", QG_MEN_ORG);
     need(doc, "The justice", QG_MEN_NOMINAL);
     qg_doc_free(doc);
+    /* and before a title it is a modifier of the nominal */
+    doc = run_stages("A Justice Department spokesman said it would appeal. A White House spokesperson declined.",
+                     NULL, "mentions");
+    need(doc, "A Justice Department spokesman", QG_MEN_NOMINAL);
+    need(doc, "A White House spokesperson", QG_MEN_NOMINAL);
+    qg_doc_free(doc);
     /* head words of US agencies: not a person "Reserve" or "Border Patrol" */
     doc = run_stages("A spokeswoman for the Federal Reserve said rates would hold. The Border Patrol "
                      "said the crossing was closed.",
